@@ -1,0 +1,77 @@
+// elementwise(op, kind, x, out, a, b) and backward(op, x, dy, out, a, b): validate, wrap, dispatch.
+#include "bindings.h"
+#include "typed_array.h"
+#include "../kernels/kernels.h"
+
+namespace actfn {
+namespace addon {
+namespace {
+
+int activation_arg(const Napi::CallbackInfo& info, std::size_t index) {
+  const double op = number_arg(info, index, "activation");
+  if (!(op >= 0 && op < kActivationCount) || op != static_cast<int>(op)) {
+    throw Napi::RangeError::New(info.Env(), "activation must be an index below " + std::to_string(kActivationCount));
+  }
+  return static_cast<int>(op);
+}
+
+template <class T>
+void run_elementwise(const TypedKernels<T>& k, int op, bool derivative, const FloatArray& x, const FloatArray& out,
+                     ActivationParams p) {
+  (derivative ? k.derivative[op] : k.forward[op])(x.as<T>(), out.as<T>(), x.length, p);
+}
+
+template <class T>
+void run_backward(const TypedKernels<T>& k, int op, const FloatArray& x, const FloatArray& dy, const FloatArray& out,
+                  ActivationParams p) {
+  k.backward[op](x.as<T>(), dy.as<T>(), out.as<T>(), x.length, p);
+}
+
+Napi::Value Elementwise(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const int op = activation_arg(info, 0);
+  const double kind = number_arg(info, 1, "kind");
+  if (kind != 0 && kind != 1) throw Napi::RangeError::New(env, "kind must be 0 (forward) or 1 (derivative)");
+  const FloatArray x = float_array_arg(info, 2, "x");
+  const FloatArray out = float_array_arg(info, 3, "out");
+  require_same_shape(env, x, "x", out, "out");
+  const ActivationParams p{number_arg(info, 4, "a"), number_arg(info, 5, "b")};
+  const KernelTable& table = kernel_table();
+  if (x.dtype == Dtype::float32) {
+    run_elementwise(table.f32, op, kind == 1, x, out, p);
+  } else {
+    run_elementwise(table.f64, op, kind == 1, x, out, p);
+  }
+  return env.Undefined();
+}
+
+Napi::Value Backward(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const int op = activation_arg(info, 0);
+  const FloatArray x = float_array_arg(info, 1, "x");
+  const FloatArray dy = float_array_arg(info, 2, "dy");
+  const FloatArray out = float_array_arg(info, 3, "out");
+  require_same_shape(env, x, "x", dy, "dy");
+  require_same_shape(env, x, "x", out, "out");
+  const ActivationParams p{number_arg(info, 4, "a"), number_arg(info, 5, "b")};
+  const KernelTable& table = kernel_table();
+  if (x.dtype == Dtype::float32) {
+    run_backward(table.f32, op, x, dy, out, p);
+  } else {
+    run_backward(table.f64, op, x, dy, out, p);
+  }
+  return env.Undefined();
+}
+
+}  // namespace
+
+void register_activation_bindings(Napi::Env env, Napi::Object exports) {
+  Napi::Array names = Napi::Array::New(env, kActivationCount);
+  for (int i = 0; i < kActivationCount; ++i) names.Set(static_cast<uint32_t>(i), activation_name(i));
+  exports.Set("activationNames", names);
+  exports.Set("elementwise", Napi::Function::New(env, Elementwise, "elementwise"));
+  exports.Set("backward", Napi::Function::New(env, Backward, "backward"));
+}
+
+}  // namespace addon
+}  // namespace actfn

@@ -1,0 +1,64 @@
+// softmax(x, cols, out), logSoftmax(x, cols, out), softmaxBackward(y, dy, cols, out).
+#include "bindings.h"
+#include "typed_array.h"
+#include "../kernels/kernels.h"
+
+namespace actfn {
+namespace addon {
+namespace {
+
+std::size_t cols_arg(const Napi::CallbackInfo& info, std::size_t index, std::size_t length) {
+  const double cols = number_arg(info, index, "cols");
+  if (!(cols >= 1) || cols != static_cast<double>(static_cast<std::size_t>(cols)) ||
+      length % static_cast<std::size_t>(cols) != 0) {
+    throw Napi::RangeError::New(info.Env(), "cols must be a positive integer that divides the length " +
+                                                std::to_string(length));
+  }
+  return static_cast<std::size_t>(cols);
+}
+
+template <bool Log>
+Napi::Value Softmax(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const FloatArray x = float_array_arg(info, 0, "x");
+  const std::size_t cols = cols_arg(info, 1, x.length);
+  const FloatArray out = float_array_arg(info, 2, "out");
+  require_same_shape(env, x, "x", out, "out");
+  const KernelTable& t = kernel_table();
+  const std::size_t rows = x.length / cols;
+  if (x.dtype == Dtype::float32) {
+    (Log ? t.f32.log_softmax : t.f32.softmax)(x.as<float>(), out.as<float>(), rows, cols);
+  } else {
+    (Log ? t.f64.log_softmax : t.f64.softmax)(x.as<double>(), out.as<double>(), rows, cols);
+  }
+  return env.Undefined();
+}
+
+Napi::Value SoftmaxBackward(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const FloatArray y = float_array_arg(info, 0, "y");
+  const FloatArray dy = float_array_arg(info, 1, "dy");
+  const std::size_t cols = cols_arg(info, 2, y.length);
+  const FloatArray out = float_array_arg(info, 3, "out");
+  require_same_shape(env, y, "y", dy, "dy");
+  require_same_shape(env, y, "y", out, "out");
+  const KernelTable& t = kernel_table();
+  const std::size_t rows = y.length / cols;
+  if (y.dtype == Dtype::float32) {
+    t.f32.softmax_backward(y.as<float>(), dy.as<float>(), out.as<float>(), rows, cols);
+  } else {
+    t.f64.softmax_backward(y.as<double>(), dy.as<double>(), out.as<double>(), rows, cols);
+  }
+  return env.Undefined();
+}
+
+}  // namespace
+
+void register_softmax_bindings(Napi::Env env, Napi::Object exports) {
+  exports.Set("softmax", Napi::Function::New(env, Softmax<false>, "softmax"));
+  exports.Set("logSoftmax", Napi::Function::New(env, Softmax<true>, "logSoftmax"));
+  exports.Set("softmaxBackward", Napi::Function::New(env, SoftmaxBackward, "softmaxBackward"));
+}
+
+}  // namespace addon
+}  // namespace actfn

@@ -1,0 +1,307 @@
+// Scalar float64 definitions of every activation and its derivative: the native twin of
+// src/backend/js/activations.ts (same algorithms, same accuracy notes; read that file's header).
+// Float32 kernels evaluate these in double and round once on store.
+//
+// Accuracy (measured against mpmath fixtures, test/accuracy): float64 forward <= 4 ULP and
+// derivative <= 8 ULP on |x| <= 4, relative error <= 2^-40 beyond; float32 <= 1 ULP.
+#pragma once
+
+#include <cmath>
+#include <limits>
+
+#include "../kernels.h"
+#include "../math/critical_points.h"
+#include "../math/dd.h"
+#include "../math/erfc.h"
+
+#ifndef ACTFN_TARGET
+#error "compile kernel sources once per target with ACTFN_TARGET defined (see targets.h)"
+#endif
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace ops {
+
+constexpr double kEMinus700 = 9.85967654375977e-305;  // e^-700, the deep-tail scale
+constexpr double kSeluScale = 1.0507009873554804934193349852946;
+constexpr double kSeluScaleAlpha = 1.7580993408473768;
+constexpr double kSqrtHalfPi = 1.2533141373155003;
+constexpr double kInvSqrt2Pi = 0.3989422804014327;
+constexpr double kSqrtHalf = 0.70710678118654752440;
+// 2 sqrt(2/pi) and 0.044715 as double-doubles (hi + lo), from mpmath.
+constexpr double kGeluTanhC = 1.5957691216057308;
+constexpr double kGeluTanhCLo = -9.96930880911092e-17;
+constexpr double kGeluTanhK = 0.044715;
+constexpr double kGeluTanhKLo = 2.1960211427085595e-18;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+inline bool is_nan(double x) { return x != x; }
+
+// sigmoid(h + l) for a double-double argument.
+inline double sigmoid2(double h, double l) {
+  if (h >= 0) return 1 / (1 + std::exp(-h) * (1 - l));
+  const double e = std::exp(h) * (1 + l);
+  return e / (1 + e);
+}
+
+inline double sigmoid(double x) {
+  if (x >= 0) return 1 / (1 + std::exp(-x));
+  const double e = std::exp(x);
+  return e / (1 + e);
+}
+
+// beta * x as a double-double; the low part is 0 where the product is not finite.
+struct Scaled {
+  double hi, lo;
+};
+inline Scaled scaled(double beta, double x) {
+  const double u = beta * x;
+  return {u, std::isfinite(u) ? math::product_error(beta, x, u) : 0.0};
+}
+
+// Below this, |gelu| and |gelu'| < 2^-1075: they round to -0.
+constexpr double kGeluUnderflow = -40;
+
+inline bool near_root(const math::CriticalPoint& cp, double u) { return std::fabs(u - cp.x0_hi) <= cp.radius; }
+
+inline double swish_forward(double x, double beta) {
+  const Scaled u = scaled(beta, x);
+  if (u.hi < -700) {
+    const double g = std::exp(u.hi + 700) * (1 + u.lo);  // u + 700 is exact wherever g != 0
+    return g == 0 ? 0.0 : x * g * kEMinus700;
+  }
+  return x * sigmoid2(u.hi, u.lo);
+}
+
+inline double swish_derivative(double x, double beta) {
+  const Scaled u = scaled(beta, x);
+  if (near_root(math::SILU_ROOT, u.hi)) return math::critical_expansion(math::SILU_ROOT, u.hi, u.lo);
+  if (u.hi == kInf) return 1;
+  if (u.hi < -700) {
+    const double g = std::exp(u.hi + 700) * (1 + u.lo);
+    return g == 0 ? 0.0 : (1 + u.hi) * g * kEMinus700;
+  }
+  return sigmoid2(u.hi, u.lo) * (1 + u.hi * sigmoid2(-u.hi, -u.lo));
+}
+
+// exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly.
+inline double half_square_exp_scaled(double x) {
+  const double h = x * x;
+  const double l = math::product_error(x, x, h);
+  return std::exp(700 - 0.5 * h) * (1 - 0.5 * l);
+}
+
+constexpr double kGeluTail = -27;
+
+inline double gelu_forward(double x) {
+  if (x < kGeluTail) {
+    if (x < kGeluUnderflow) return -0.0;
+    return x * 0.5 * math::erfcx(-x * kSqrtHalf) * half_square_exp_scaled(x) * kEMinus700;
+  }
+  return x * math::normal_cdf(x);
+}
+
+inline double gelu_derivative(double x) {
+  if (near_root(math::GELU_ROOT, x)) return math::critical_expansion(math::GELU_ROOT, x, 0);
+  if (x < kGeluTail) {
+    if (x < kGeluUnderflow) return -0.0;
+    return (x + kSqrtHalfPi * math::erfcx(-x * kSqrtHalf)) * kInvSqrt2Pi * half_square_exp_scaled(x) * kEMinus700;
+  }
+  if (x == kInf) return 1;
+  return math::normal_cdf(x) + x * math::normal_pdf(x);
+}
+
+inline Scaled gelu_tanh_v(double x) {
+  const double x2 = x * x;
+  const double x2l = math::product_error(x, x, x2);
+  const double kx2 = kGeluTanhK * x2;
+  const double kx2l = math::product_error(kGeluTanhK, x2, kx2) + kGeluTanhK * x2l + kGeluTanhKLo * x2;
+  const double t = 1 + kx2;
+  const double tl = math::sum_error(1, kx2, t) + kx2l;
+  const double cx = kGeluTanhC * x;
+  const double cxl = math::product_error(kGeluTanhC, x, cx) + kGeluTanhCLo * x;
+  const double v = cx * t;
+  return {v, math::product_error(cx, t, v) + cx * tl + cxl * t};
+}
+
+constexpr double kGeluTanhUpper = 20;
+constexpr double kGeluTanhLower = -25;
+
+inline double gelu_tanh_forward(double x) {
+  if (x > kGeluTanhUpper) return x;
+  if (x < kGeluTanhLower) return is_nan(x) ? x : 0.0;
+  const Scaled v = gelu_tanh_v(x);
+  if (v.hi < -700) return x * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
+  return x * sigmoid2(v.hi, v.lo);
+}
+
+inline double gelu_tanh_derivative(double x) {
+  if (near_root(math::GELU_TANH_ROOT, x)) return math::critical_expansion(math::GELU_TANH_ROOT, x, 0);
+  if (x > kGeluTanhUpper) return 1;
+  if (x < kGeluTanhLower) return is_nan(x) ? x : 0.0;
+  const Scaled v = gelu_tanh_v(x);
+  const double dv = kGeluTanhC * (1 + 3 * kGeluTanhK * x * x);
+  if (v.hi < -700) return (1 + x * dv) * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
+  return sigmoid2(v.hi, v.lo) * (1 + x * sigmoid2(-v.hi, -v.lo) * dv);
+}
+
+inline double tanh_softplus(double x) {
+  if (x > 0) {
+    const double t = std::exp(-x);
+    return (1 + 2 * t) / (1 + 2 * t * (1 + t));
+  }
+  const double e = std::exp(x);
+  const double n = e * (e + 2);
+  return n / (n + 2);
+}
+
+// Above this, mish'(x) = 1 - (4x - 2) e^-2x + ... rounds to 1 in float64.
+constexpr double kMishDerivativeOne = 40;
+
+inline double mish_forward(double x) {
+  if (x < -700) {
+    if (x == -kInf) return 0;
+    return x * std::exp(x + 700) * kEMinus700;
+  }
+  return x * tanh_softplus(x);
+}
+
+inline double mish_derivative(double x) {
+  if (near_root(math::MISH_ROOT, x)) return math::critical_expansion(math::MISH_ROOT, x, 0);
+  if (x < -700) {
+    if (x == -kInf) return 0;
+    return (1 + x) * std::exp(x + 700) * kEMinus700;
+  }
+  if (x > kMishDerivativeOne) return 1;
+  if (x > 0) {
+    const double t = std::exp(-x);
+    const double d = 1 + 2 * t * (1 + t);
+    const double q = (1 + t) * t / d;
+    return (1 + 2 * t) / d + x * 4 * q * q * sigmoid(x);
+  }
+  // e N / d^2 with d = 2 + e (2 + e), N = 4 (1 + x)(1 + e) + e (2 + 4e + e^2): see the js twin.
+  const double e = std::exp(x);
+  const double d = 2 + e * (2 + e);
+  const double n = 4 * (1 + x) * (1 + e) + e * (2 + e * (4 + e));
+  return e * n / (d * d);
+}
+
+inline double softplus_forward(double x, double beta) {
+  const Scaled u = scaled(beta, x);
+  double sp;
+  if (u.hi > 0) {
+    const double t = std::exp(-u.hi);
+    sp = u.hi + (std::log1p(t) + u.lo / (1 + t));
+  } else {
+    const double e = std::exp(u.hi);
+    sp = std::log1p(e) + (e / (1 + e)) * u.lo;
+  }
+  if (u.hi == kInf) return x;  // beta x overflowed; softplus(u) / beta = x to double precision
+  return beta == 1 ? sp : sp / beta;
+}
+
+inline double indicator(double x, double lo, double hi) { return x > lo && x < hi ? 1.0 : is_nan(x) ? x : 0.0; }
+
+// One struct per activation; `p` carries the row's kernel params (see the TypeScript table).
+struct Sigmoid {
+  static double forward(double x, ActivationParams) { return sigmoid(x); }
+  static double derivative(double x, ActivationParams) {
+    const double t = std::exp(-std::fabs(x));
+    const double d = 1 + t;
+    return t / (d * d);
+  }
+};
+struct Tanh {
+  static double forward(double x, ActivationParams) { return std::tanh(x); }
+  static double derivative(double x, ActivationParams) {
+    const double t = std::exp(-2 * std::fabs(x));
+    const double d = 1 + t;
+    return 4 * t / (d * d);
+  }
+};
+struct Relu {
+  static double forward(double x, ActivationParams) { return x > 0 ? x : is_nan(x) ? x : 0.0; }
+  static double derivative(double x, ActivationParams) { return x > 0 ? 1.0 : is_nan(x) ? x : 0.0; }
+};
+struct LeakyRelu {
+  static double forward(double x, ActivationParams p) { return x > 0 ? x : p.a * x; }
+  static double derivative(double x, ActivationParams p) { return x > 0 ? 1.0 : is_nan(x) ? x : p.a; }
+};
+struct Elu {
+  static double forward(double x, ActivationParams p) { return x > 0 ? x : p.a * std::expm1(x); }
+  static double derivative(double x, ActivationParams p) { return x > 0 ? 1.0 : p.a * std::exp(x); }
+};
+struct Selu {
+  static double forward(double x, ActivationParams) { return x > 0 ? kSeluScale * x : kSeluScaleAlpha * std::expm1(x); }
+  static double derivative(double x, ActivationParams) { return x > 0 ? kSeluScale : kSeluScaleAlpha * std::exp(x); }
+};
+struct Celu {
+  static double forward(double x, ActivationParams p) { return x > 0 ? x : p.a * std::expm1(x / p.a); }
+  static double derivative(double x, ActivationParams p) { return x > 0 ? 1.0 : std::exp(x / p.a); }
+};
+struct Gelu {
+  static double forward(double x, ActivationParams) { return gelu_forward(x); }
+  static double derivative(double x, ActivationParams) { return gelu_derivative(x); }
+};
+struct GeluTanh {
+  static double forward(double x, ActivationParams) { return gelu_tanh_forward(x); }
+  static double derivative(double x, ActivationParams) { return gelu_tanh_derivative(x); }
+};
+struct Silu {
+  static double forward(double x, ActivationParams) { return swish_forward(x, 1); }
+  static double derivative(double x, ActivationParams) { return swish_derivative(x, 1); }
+};
+struct Swish {
+  static double forward(double x, ActivationParams p) { return swish_forward(x, p.a); }
+  static double derivative(double x, ActivationParams p) { return swish_derivative(x, p.a); }
+};
+struct Softplus {
+  static double forward(double x, ActivationParams p) { return softplus_forward(x, p.a); }
+  static double derivative(double x, ActivationParams p) {
+    const Scaled u = scaled(p.a, x);
+    return sigmoid2(u.hi, u.lo);
+  }
+};
+struct Mish {
+  static double forward(double x, ActivationParams) { return mish_forward(x); }
+  static double derivative(double x, ActivationParams) { return mish_derivative(x); }
+};
+struct Softsign {
+  static double forward(double x, ActivationParams) {
+    return x == kInf ? 1.0 : x == -kInf ? -1.0 : x / (1 + std::fabs(x));
+  }
+  static double derivative(double x, ActivationParams) {
+    const double d = 1 / (1 + std::fabs(x));
+    return d * d;
+  }
+};
+struct HardSigmoid {
+  static double forward(double x, ActivationParams) { return x <= -3 ? 0.0 : x >= 3 ? 1.0 : (x + 3) / 6; }
+  static double derivative(double x, ActivationParams) { return indicator(x, -3, 3) / 6; }
+};
+struct HardSwish {
+  static double forward(double x, ActivationParams) { return x <= -3 ? 0.0 : x >= 3 ? x : x * (x + 3) / 6; }
+  static double derivative(double x, ActivationParams) { return x < -3 ? 0.0 : x > 3 ? 1.0 : (2 * x + 3) / 6; }
+};
+struct HardTanh {
+  static double forward(double x, ActivationParams p) { return x < p.a ? p.a : x > p.b ? p.b : x; }
+  static double derivative(double x, ActivationParams p) { return indicator(x, p.a, p.b); }
+};
+struct Relu6 {
+  static double forward(double x, ActivationParams) { return x <= 0 ? 0.0 : x >= 6 ? 6.0 : x; }
+  static double derivative(double x, ActivationParams) { return indicator(x, 0, 6); }
+};
+struct LogSigmoid {
+  static double forward(double x, ActivationParams) {
+    return x >= 0 ? -std::log1p(std::exp(-x)) : x - std::log1p(std::exp(x));
+  }
+  static double derivative(double x, ActivationParams) { return sigmoid(-x); }
+};
+struct Linear {
+  static double forward(double x, ActivationParams) { return x; }
+  static double derivative(double x, ActivationParams) { return is_nan(x) ? x : 1.0; }
+};
+
+}  // namespace ops
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

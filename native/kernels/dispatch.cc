@@ -1,0 +1,62 @@
+// Chooses the kernel table once: the best target that was compiled in and that this CPU and OS
+// support, or a lower one when ACTFN_SIMD asks for it (for tests and comparisons).
+#include <cstdlib>
+#include <cstring>
+
+#include "cpu_features.h"
+#include "targets.h"
+
+namespace actfn {
+
+namespace {
+
+// Targets compiled into this build, lowest first. Wider targets join this list as they land.
+constexpr Isa kCompiledTargets[] = {Isa::scalar};
+
+void register_target(Isa isa, KernelTable& table) {
+  switch (isa) {
+    default:
+      scalar::register_activation_kernels(table);
+      scalar::register_softmax_kernels(table);
+      break;
+  }
+  table.isa = isa_name(isa);
+}
+
+Isa requested_ceiling() {
+  const char* env = std::getenv("ACTFN_SIMD");
+  if (env == nullptr || *env == '\0') return Isa::avx512;
+  if (std::strcmp(env, "scalar") == 0) return Isa::scalar;
+  if (std::strcmp(env, "avx2") == 0) return Isa::avx2;
+  return Isa::avx512;
+}
+
+KernelTable build_table() {
+  const Isa best = detect_best_isa();
+  const Isa ceiling = requested_ceiling();
+  Isa chosen = Isa::scalar;
+  for (Isa t : kCompiledTargets) {
+    if (static_cast<int>(t) <= static_cast<int>(best) && static_cast<int>(t) <= static_cast<int>(ceiling)) chosen = t;
+  }
+  KernelTable table{};
+  register_target(chosen, table);
+  return table;
+}
+
+}  // namespace
+
+const KernelTable& kernel_table() {
+  static const KernelTable table = build_table();  // thread-safe, built on first use
+  return table;
+}
+
+const char* activation_name(int index) {
+  static const char* const names[] = {
+#define ACTFN_NAME(name, type) #name,
+      ACTFN_ACTIVATIONS(ACTFN_NAME)
+#undef ACTFN_NAME
+  };
+  return index >= 0 && index < kActivationCount ? names[index] : nullptr;
+}
+
+}  // namespace actfn

@@ -1,0 +1,19 @@
+// Per-ISA compilation: each kernel source is compiled once per target with that target's flags
+// (see CMakeLists.txt), and everything it defines lives in namespace actfn::<target>, so no two
+// targets share a symbol. CMake defines ACTFN_TARGET to the target's name for each copy.
+#pragma once
+
+#include "kernels.h"
+
+namespace actfn {
+
+#define ACTFN_DECLARE_TARGET(target)                                                               \
+  namespace target {                                                                               \
+  void register_activation_kernels(KernelTable& table);                                            \
+  void register_softmax_kernels(KernelTable& table);                                               \
+  }
+
+ACTFN_DECLARE_TARGET(scalar)
+#undef ACTFN_DECLARE_TARGET
+
+}  // namespace actfn

@@ -1,0 +1,68 @@
+import type { KernelParams } from '../backend/contract.js';
+
+/** A named, real-valued activation parameter with its legal range. */
+export interface ParamSpec {
+  readonly name: string;
+  readonly default: number;
+  /** Lower bound; `minExclusive` makes it strict. Omitted: any finite number. */
+  readonly min?: number;
+  readonly minExclusive?: boolean;
+  readonly max?: number;
+  readonly description: string;
+}
+
+export type Params = Readonly<Record<string, number>>;
+
+/** Properties of the function as data (the columns of the classic comparison table). */
+export interface ActivationProperties {
+  /** Closure of the image of f over the reals, [lo, hi]; infinite ends are +-Infinity. */
+  readonly range: readonly [number, number];
+  /** The same with open/closed ends, as people write it: "(0, 1)", "[0, inf)". */
+  readonly rangeText: string;
+  /** f(0) = 0 and f takes values of both signs. */
+  readonly zeroCentered: boolean;
+  /** f is non-decreasing on the whole line. */
+  readonly monotonic: boolean;
+  /** f is differentiable everywhere (f' continuous). */
+  readonly smooth: boolean;
+  readonly boundedBelow: boolean;
+  readonly boundedAbove: boolean;
+  /** Where f' tends to 0: the vanishing-gradient signature. */
+  readonly saturates: 'none' | 'negative' | 'positive' | 'both';
+  /** f' is exactly 0 on a whole interval (units can die, as with ReLU). */
+  readonly deadZone: boolean;
+  readonly vanishingGradientRisk: 'low' | 'medium' | 'high';
+  /** low: compares and multiplies; medium: one exp-like function; high: erf or several. */
+  readonly cost: 'low' | 'medium' | 'high';
+}
+
+/** Tolerances and domain the accuracy and parity tests use for a row. */
+export interface TestSpec {
+  readonly paramSets: readonly Params[];
+  readonly forwardUlp: number;
+  readonly derivativeUlp: number;
+}
+
+/** One row of the activation table: the single source of truth for API, docs and tests. */
+export interface ActivationSpec {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly params: readonly ParamSpec[];
+  /** Cross-parameter rule (e.g. min < max); returns a message naming what is wrong. */
+  readonly checkParams?: (p: Params) => string | undefined;
+  /** Maps named params onto the two numbers the kernels take. */
+  readonly kernelParams: (p: Params) => KernelParams;
+  readonly formula: string;
+  readonly derivativeFormula: string;
+  /** Conventions at points where f is not differentiable (PyTorch's). */
+  readonly kinks: string;
+  /** f and f' at -Infinity and +Infinity. */
+  readonly limits: (p: Params) => {
+    readonly forward: readonly [number, number];
+    readonly derivative: readonly [number, number];
+  };
+  readonly properties: (p: Params) => ActivationProperties;
+  readonly test: TestSpec;
+}
+
+export const DEFAULT_TOLERANCE = { forwardUlp: 4, derivativeUlp: 8 } as const;

@@ -1,0 +1,308 @@
+/**
+ * Scalar float64 kernels of every activation, the reference the native backend is held to.
+ * Float32 arrays use the same code: the float64 result is rounded once on store, so float32
+ * outputs are within 1 ULP wherever the float64 value is accurate to ~2^-40.
+ *
+ * Accuracy notes (why the code is not the textbook formula):
+ * - x * g(x) with g(x) -> 0 exponentially (silu, gelu, mish, geluTanh) is evaluated in the deep
+ *   negative tail as (x * g(x) * e^700) * e^-700, so the only rounding into the subnormal range is
+ *   the last one.
+ * - Products with a parameter that feed exp (beta * x) are carried as double-doubles, since exp
+ *   turns the product's rounding error into |beta * x| ULPs of relative error.
+ * - The derivatives of gelu, geluTanh, silu/swish and mish vanish at one negative point; near it
+ *   they come from a fitted expansion in (x - x0) with x0 as a double-double (critical-points.ts).
+ */
+import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../selu-constants.js';
+import { productError, sumError } from './math/dd.js';
+import { erfcx, normalCdf, normalPdf } from './math/erfc.js';
+import { criticalExpansion, GELU_ROOT, GELU_TANH_ROOT, MISH_ROOT, SILU_ROOT, type CriticalPoint } from './math/critical-points.js';
+
+export interface ScalarActivation {
+  forward(x: number, a: number, b: number): number;
+  derivative(x: number, a: number, b: number): number;
+}
+
+const { exp, expm1, log1p, abs } = Math;
+
+/** e^-700 rounded to nearest: the scale for deep-tail products (see the file comment). */
+const E_MINUS_700 = 9.85967654375977e-305;
+const SQRT_HALF_PI = 1.2533141373155003;
+const INV_SQRT_2PI = 0.3989422804014327;
+/** 2*sqrt(2/pi) and 0.044715 as double-doubles (hi + lo), from mpmath. */
+const GELU_TANH_C = 1.5957691216057308;
+const GELU_TANH_C_LO = -9.96930880911092e-17;
+const GELU_TANH_K = 0.044715;
+const GELU_TANH_K_LO = 2.1960211427085595e-18;
+
+const isNaN = (x: number) => x !== x;
+
+/** sigmoid(h + l) for a double-double argument (|l| <= ulp(h)). */
+export function sigmoid2(h: number, l: number): number {
+  if (h >= 0) return 1 / (1 + exp(-h) * (1 - l));
+  const e = exp(h) * (1 + l);
+  return e / (1 + e);
+}
+
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
+  return e / (1 + e);
+}
+
+/** Below this magnitude productError is exact (its Veltkamp split overflows above 2^995). */
+const SPLIT_LIMIT = 1e290;
+
+/**
+ * beta * x as a double-double (hi returned, lo in scaledLo). Past SPLIT_LIMIT the low part cannot
+ * matter (exp of such a product is 0, 1 or infinite) and is taken as 0.
+ */
+let scaledLo = 0;
+function scaled(beta: number, x: number): number {
+  const u = beta * x;
+  scaledLo = Math.abs(x) < SPLIT_LIMIT && Math.abs(beta) < SPLIT_LIMIT ? productError(beta, x, u) : 0;
+  return u;
+}
+
+function nearRoot(cp: CriticalPoint, u: number): boolean {
+  return abs(u - cp.x0Hi) <= cp.radius;
+}
+
+/** swish(x; beta) = x * sigmoid(beta x); silu is beta = 1. */
+function swishForward(x: number, beta: number): number {
+  const u = scaled(beta, x);
+  const ul = scaledLo;
+  if (u < -700) {
+    const g = exp(u + 700) * (1 + ul); // u + 700 is exact (Sterbenz) wherever g is not 0
+    return g === 0 ? 0 : x * g * E_MINUS_700;
+  }
+  return x * sigmoid2(u, ul);
+}
+
+/** swish'(x; beta) = silu'(u), u = beta x. */
+function swishDerivative(x: number, beta: number): number {
+  const u = scaled(beta, x);
+  const ul = scaledLo;
+  if (nearRoot(SILU_ROOT, u)) return criticalExpansion(SILU_ROOT, u, ul);
+  if (u === Infinity) return 1;
+  if (u < -700) {
+    const g = exp(u + 700) * (1 + ul);
+    return g === 0 ? 0 : (1 + u) * g * E_MINUS_700;
+  }
+  return sigmoid2(u, ul) * (1 + u * sigmoid2(-u, -ul));
+}
+
+/** exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly. */
+function halfSquareExpScaled(x: number): number {
+  const h = x * x;
+  const l = productError(x, x, h);
+  return exp(700 - 0.5 * h) * (1 - 0.5 * l);
+}
+
+/** Below this, gelu and gelu' take the scaled path; x^2/2 stays in the exact-subtraction range. */
+const GELU_TAIL = -27;
+/** Below this, |gelu| and |gelu'| < 2^-1075: they round to -0. */
+const GELU_UNDERFLOW = -40;
+
+function geluForward(x: number): number {
+  if (x < GELU_TAIL) {
+    if (x < GELU_UNDERFLOW) return -0;
+    // x Phi(x) = x erfcx(-x/sqrt2) exp(-x^2/2) / 2
+    return x * 0.5 * erfcx(-x * Math.SQRT1_2) * halfSquareExpScaled(x) * E_MINUS_700;
+  }
+  return x * normalCdf(x);
+}
+
+function geluDerivative(x: number): number {
+  if (nearRoot(GELU_ROOT, x)) return criticalExpansion(GELU_ROOT, x, 0);
+  if (x < GELU_TAIL) {
+    if (x < GELU_UNDERFLOW) return -0;
+    // Phi + x phi = phi (x + Phi/phi), and Phi/phi = sqrt(pi/2) erfcx(-x/sqrt2) does not cancel here
+    return (x + SQRT_HALF_PI * erfcx(-x * Math.SQRT1_2)) * INV_SQRT_2PI * halfSquareExpScaled(x) * E_MINUS_700;
+  }
+  if (x === Infinity) return 1;
+  return normalCdf(x) + x * normalPdf(x);
+}
+
+/** v = 2 sqrt(2/pi) (x + 0.044715 x^3) as a double-double (returns hi, low part in geluTanhVLo). */
+let geluTanhVLo = 0;
+function geluTanhV(x: number): number {
+  const x2 = x * x;
+  const x2l = productError(x, x, x2);
+  const kx2 = GELU_TANH_K * x2;
+  const kx2l = productError(GELU_TANH_K, x2, kx2) + GELU_TANH_K * x2l + GELU_TANH_K_LO * x2;
+  const t = 1 + kx2;
+  const tl = sumError(1, kx2, t) + kx2l;
+  const cx = GELU_TANH_C * x;
+  const cxl = productError(GELU_TANH_C, x, cx) + GELU_TANH_C_LO * x;
+  const v = cx * t;
+  geluTanhVLo = productError(cx, t, v) + cx * tl + cxl * t;
+  return v;
+}
+
+/** Past these, geluTanh is x (above) or underflows to 0 (below) in float64. */
+const GELU_TANH_UPPER = 20;
+const GELU_TANH_LOWER = -25;
+
+function geluTanhForward(x: number): number {
+  if (x > GELU_TANH_UPPER) return x;
+  if (x < GELU_TANH_LOWER) return isNaN(x) ? x : 0;
+  const v = geluTanhV(x);
+  const vl = geluTanhVLo;
+  if (v < -700) return x * (exp(v + 700) * (1 + vl)) * E_MINUS_700;
+  return x * sigmoid2(v, vl);
+}
+
+function geluTanhDerivative(x: number): number {
+  if (nearRoot(GELU_TANH_ROOT, x)) return criticalExpansion(GELU_TANH_ROOT, x, 0);
+  if (x > GELU_TANH_UPPER) return 1;
+  if (x < GELU_TANH_LOWER) return isNaN(x) ? x : 0;
+  const v = geluTanhV(x);
+  const vl = geluTanhVLo;
+  const dv = GELU_TANH_C * (1 + 3 * GELU_TANH_K * x * x);
+  if (v < -700) return (1 + x * dv) * (exp(v + 700) * (1 + vl)) * E_MINUS_700;
+  return sigmoid2(v, vl) * (1 + x * sigmoid2(-v, -vl) * dv);
+}
+
+/** tanh(softplus(x)) = n / (n + 2) with n = e^x (e^x + 2); for x > 0 in terms of t = e^-x. */
+function tanhSoftplus(x: number): number {
+  if (x > 0) {
+    const t = exp(-x);
+    return (1 + 2 * t) / (1 + 2 * t * (1 + t));
+  }
+  const e = exp(x);
+  const n = e * (e + 2);
+  return n / (n + 2);
+}
+
+/** Above this, mish'(x) = 1 - (4x - 2) e^-2x + ... rounds to 1 in float64. */
+const MISH_DERIVATIVE_ONE = 40;
+
+function mishForward(x: number): number {
+  if (x < -700) {
+    if (x === -Infinity) return 0;
+    return x * exp(x + 700) * E_MINUS_700; // tanh(softplus(x)) = e^x (1 + O(e^x))
+  }
+  return x * tanhSoftplus(x);
+}
+
+function mishDerivative(x: number): number {
+  if (nearRoot(MISH_ROOT, x)) return criticalExpansion(MISH_ROOT, x, 0);
+  if (x < -700) {
+    if (x === -Infinity) return 0;
+    return (1 + x) * exp(x + 700) * E_MINUS_700;
+  }
+  if (x > MISH_DERIVATIVE_ONE) return 1;
+  if (x > 0) {
+    // tanh(sp) + x sech^2(sp) sigmoid(x), all terms positive; in t = e^-x to avoid overflow
+    const t = exp(-x);
+    const d = 1 + 2 * t * (1 + t);
+    const q = ((1 + t) * t) / d;
+    return (1 + 2 * t) / d + x * 4 * q * q * sigmoid(x);
+  }
+  // With e = e^x and d = 2 + e (2 + e): mish' = e N / d^2, N = 4 (1 + x)(1 + e) + e (2 + 4e + e^2).
+  // The textbook sum cancels for x in [-3, -2] too; N cancels only at the root (handled above).
+  const e = exp(x);
+  const d = 2 + e * (2 + e);
+  const n = 4 * (1 + x) * (1 + e) + e * (2 + e * (4 + e));
+  return (e * n) / (d * d);
+}
+
+function softplusForward(x: number, beta: number): number {
+  const u = scaled(beta, x);
+  const ul = scaledLo;
+  let sp: number;
+  if (u > 0) {
+    // u + log1p(e^-u), with the low part of u entering through d/du softplus = sigmoid(u)
+    const t = exp(-u);
+    sp = u + (log1p(t) + ul / (1 + t));
+  } else {
+    const e = exp(u);
+    sp = log1p(e) + (e / (1 + e)) * ul;
+  }
+  if (u === Infinity) return x; // beta x overflowed; softplus(u) / beta = x to double precision
+  return beta === 1 ? sp : sp / beta;
+}
+
+function logSigmoidForward(x: number): number {
+  if (x >= 0) return -log1p(exp(-x));
+  return x - log1p(exp(x));
+}
+
+function tanhDerivative(x: number): number {
+  const t = exp(-2 * abs(x));
+  const d = 1 + t;
+  return (4 * t) / (d * d);
+}
+
+function sigmoidDerivative(x: number): number {
+  const t = exp(-abs(x));
+  const d = 1 + t;
+  return t / (d * d);
+}
+
+/** 1 inside the open interval, 0 outside or on its ends, NaN for NaN. */
+function indicator(x: number, lo: number, hi: number): number {
+  return x > lo && x < hi ? 1 : isNaN(x) ? x : 0;
+}
+
+export const JS_ACTIVATIONS: Readonly<Record<string, ScalarActivation>> = {
+  sigmoid: { forward: sigmoid, derivative: sigmoidDerivative },
+  tanh: { forward: Math.tanh, derivative: tanhDerivative },
+  relu: {
+    forward: (x) => (x > 0 ? x : isNaN(x) ? x : 0),
+    derivative: (x) => (x > 0 ? 1 : isNaN(x) ? x : 0),
+  },
+  leakyRelu: {
+    forward: (x, a) => (x > 0 ? x : a * x),
+    derivative: (x, a) => (x > 0 ? 1 : isNaN(x) ? x : a),
+  },
+  elu: {
+    forward: (x, a) => (x > 0 ? x : a * expm1(x)),
+    derivative: (x, a) => (x > 0 ? 1 : a * exp(x)),
+  },
+  selu: {
+    forward: (x) => (x > 0 ? SELU_SCALE * x : SELU_SCALE_ALPHA * expm1(x)),
+    derivative: (x) => (x > 0 ? SELU_SCALE : SELU_SCALE_ALPHA * exp(x)),
+  },
+  celu: {
+    forward: (x, a) => (x > 0 ? x : a * expm1(x / a)),
+    derivative: (x, a) => (x > 0 ? 1 : exp(x / a)),
+  },
+  gelu: { forward: geluForward, derivative: geluDerivative },
+  geluTanh: { forward: geluTanhForward, derivative: geluTanhDerivative },
+  silu: { forward: (x) => swishForward(x, 1), derivative: (x) => swishDerivative(x, 1) },
+  swish: { forward: swishForward, derivative: swishDerivative },
+  softplus: {
+    forward: softplusForward,
+    derivative: (x, beta) => {
+      const u = scaled(beta, x);
+      return sigmoid2(u, scaledLo);
+    },
+  },
+  mish: { forward: mishForward, derivative: mishDerivative },
+  softsign: {
+    forward: (x) => (x === Infinity ? 1 : x === -Infinity ? -1 : x / (1 + abs(x))),
+    derivative: (x) => {
+      const d = 1 / (1 + abs(x));
+      return d * d;
+    },
+  },
+  hardSigmoid: {
+    forward: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),
+    derivative: (x) => indicator(x, -3, 3) / 6,
+  },
+  hardSwish: {
+    forward: (x) => (x <= -3 ? 0 : x >= 3 ? x : (x * (x + 3)) / 6),
+    derivative: (x) => (x < -3 ? 0 : x > 3 ? 1 : (2 * x + 3) / 6),
+  },
+  hardTanh: {
+    forward: (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x),
+    derivative: (x, lo, hi) => indicator(x, lo, hi),
+  },
+  relu6: {
+    forward: (x) => (x <= 0 ? 0 : x >= 6 ? 6 : x),
+    derivative: (x) => indicator(x, 0, 6),
+  },
+  logSigmoid: { forward: logSigmoidForward, derivative: (x) => sigmoid(-x) },
+  linear: { forward: (x) => x, derivative: (x) => (isNaN(x) ? x : 1) },
+};

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Backend, ElementwiseKind, FloatArray, KernelParams } from './contract.js';
+import { packageRoot } from '../package-root.js';
+
+/** What the compiled addon exports (native/addon/). */
+interface Addon {
+  activationNames: string[];
+  elementwise(op: number, kind: 0 | 1, x: FloatArray, out: FloatArray, a: number, b: number): void;
+  backward(op: number, x: FloatArray, dy: FloatArray, out: FloatArray, a: number, b: number): void;
+  softmax(x: FloatArray, cols: number, out: FloatArray): void;
+  logSoftmax(x: FloatArray, cols: number, out: FloatArray): void;
+  softmaxBackward(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): void;
+  info(): { simd: string; cpuSimd: string; threads: number; napiVersion: number };
+}
+
+/** Where an addon may be, in the loader's order: a developer's own build, then the prebuild. */
+export function addonCandidates(): string[] {
+  const { root } = packageRoot();
+  if (root === null) return [];
+  return [join(root, 'build', 'Release', 'actfn.node'), join(root, 'prebuilds', `${process.platform}-${process.arch}`, 'actfn.node')];
+}
+
+/** Loads the addon or throws an Error saying what was tried and why each failed. */
+export function loadNativeBackend(): Backend {
+  const require = createRequire(import.meta.url);
+  const failures: string[] = [];
+  for (const path of addonCandidates()) {
+    if (!existsSync(path)) {
+      failures.push(`${path}: not found`);
+      continue;
+    }
+    try {
+      return createNativeBackend(require(path) as Addon, path);
+    } catch (error) {
+      failures.push(`${path}: ${(error as Error).message}`);
+    }
+  }
+  throw new Error(`the actfn native addon could not be loaded (${failures.join('; ') || 'package root not found'})`);
+}
+
+function createNativeBackend(addon: Addon, path: string): Backend {
+  const ids = new Map(addon.activationNames.map((name, i) => [name, i]));
+  const id = (name: string): number => {
+    const op = ids.get(name);
+    if (op === undefined) throw new Error(`the native addon at ${path} has no kernel for '${name}'`);
+    return op;
+  };
+  const info = addon.info();
+  return {
+    name: 'native',
+    activationNames: addon.activationNames,
+    simd: info.simd,
+    threads: info.threads,
+    napiVersion: info.napiVersion,
+    elementwise(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, [a, b]: KernelParams) {
+      addon.elementwise(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b);
+    },
+    backward(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, [a, b]: KernelParams) {
+      addon.backward(id(activation), x, dy, out, a, b);
+    },
+    softmax: (x, cols, out) => addon.softmax(x, cols, out),
+    logSoftmax: (x, cols, out) => addon.logSoftmax(x, cols, out),
+    softmaxBackward: (y, dy, cols, out) => addon.softmaxBackward(y, dy, cols, out),
+    setNumThreads() {},
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+// ESM and CommonJS builds of src/index.ts with .d.ts/.d.cts types; `shims` gives the CommonJS
+// build an import.meta.url, which the loader uses to find build/ and prebuilds/.
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  shims: true,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+});
