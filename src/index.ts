@@ -10,3 +10,4 @@ export { ACTIVATION_TABLE } from './activations/table.js';
 export { activationNames, activations, getActivation, getActivationSpec } from './activations/registry.js';
 export { softmax, logSoftmax, softmaxBackward } from './softmax.js';
 export { backendInfo, getBackend, getNumThreads, setBackend, setNumThreads } from './backend/select.js';
+export { activationTableMarkdown } from './activations/markdown.js';

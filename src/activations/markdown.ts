@@ -1,0 +1,26 @@
+import type { ActivationSpec } from './spec.js';
+import { ACTIVATION_TABLE } from './table.js';
+
+const yes = (b: boolean) => (b ? 'yes' : 'no');
+
+function paramsText(spec: ActivationSpec): string {
+  return spec.params.length ? spec.params.map((p) => `${p.name}=${p.default}`).join(', ') : '';
+}
+
+/** The activation table as Markdown, from the same rows the API and tests read (README.md embeds it). */
+export function activationTableMarkdown(rows: readonly ActivationSpec[] = ACTIVATION_TABLE): string {
+  const header = [
+    '| name (aliases) | params | f(x) | f\'(x) | range | zero-centred | monotonic | smooth | saturates | vanishing-gradient risk | cost | kinks |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const body = rows.map((spec) => {
+    const p = spec.properties(Object.fromEntries(spec.params.map((q) => [q.name, q.default])));
+    const name = spec.aliases.length ? `\`${spec.name}\` (${spec.aliases.map((a) => `\`${a}\``).join(', ')})` : `\`${spec.name}\``;
+    const cells = [
+      name, paramsText(spec), `\`${spec.formula}\``, `\`${spec.derivativeFormula}\``, p.rangeText,
+      yes(p.zeroCentered), yes(p.monotonic), yes(p.smooth), p.saturates, p.vanishingGradientRisk, p.cost, spec.kinks,
+    ];
+    return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  });
+  return [...header, ...body].join('\n');
+}
