@@ -81,7 +81,11 @@ inline double swish_derivative(double x, double beta) {
     const double g = std::exp(u.hi + 700) * (1 + u.lo);
     return g == 0 ? 0.0 : (1 + u.hi) * g * kEMinus700;
   }
-  return sigmoid2(u.hi, u.lo) * (1 + u.hi * sigmoid2(-u.hi, -u.lo));
+  if (u.hi >= 0) return sigmoid2(u.hi, u.lo) * (1 + u.hi * sigmoid2(-u.hi, -u.lo));
+  // e (1 + u + e) / (1 + e)^2 with e = e^u: 1 + u is exact near the cancellation (see the js twin)
+  const double e = std::exp(u.hi) * (1 + u.lo);
+  const double d = 1 + e;
+  return e * (1 + u.hi + (u.lo + e)) / (d * d);
 }
 
 // exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly.
@@ -111,7 +115,12 @@ inline double gelu_derivative(double x) {
   return math::normal_cdf(x) + x * math::normal_pdf(x);
 }
 
-inline Scaled gelu_tanh_v(double x) {
+// v = c (x + k x^3) and w = c k x^3 as double-doubles (c = 2 sqrt(2/pi), k = 0.044715): v feeds
+// exp, and x v'(x) = v + 2 w is the term that cancels in the derivative.
+struct GeluTanhParts {
+  Scaled v, w;
+};
+inline GeluTanhParts gelu_tanh_parts(double x) {
   const double x2 = x * x;
   const double x2l = math::product_error(x, x, x2);
   const double kx2 = kGeluTanhK * x2;
@@ -121,7 +130,8 @@ inline Scaled gelu_tanh_v(double x) {
   const double cx = kGeluTanhC * x;
   const double cxl = math::product_error(kGeluTanhC, x, cx) + kGeluTanhCLo * x;
   const double v = cx * t;
-  return {v, math::product_error(cx, t, v) + cx * tl + cxl * t};
+  const double w = cx * kx2;
+  return {{v, math::product_error(cx, t, v) + cx * tl + cxl * t}, {w, math::product_error(cx, kx2, w) + cx * kx2l + cxl * kx2}};
 }
 
 constexpr double kGeluTanhUpper = 20;
@@ -130,7 +140,7 @@ constexpr double kGeluTanhLower = -25;
 inline double gelu_tanh_forward(double x) {
   if (x > kGeluTanhUpper) return x;
   if (x < kGeluTanhLower) return is_nan(x) ? x : 0.0;
-  const Scaled v = gelu_tanh_v(x);
+  const Scaled v = gelu_tanh_parts(x).v;
   if (v.hi < -700) return x * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
   return x * sigmoid2(v.hi, v.lo);
 }
@@ -139,10 +149,16 @@ inline double gelu_tanh_derivative(double x) {
   if (near_root(math::GELU_TANH_ROOT, x)) return math::critical_expansion(math::GELU_TANH_ROOT, x, 0);
   if (x > kGeluTanhUpper) return 1;
   if (x < kGeluTanhLower) return is_nan(x) ? x : 0.0;
-  const Scaled v = gelu_tanh_v(x);
-  const double dv = kGeluTanhC * (1 + 3 * kGeluTanhK * x * x);
-  if (v.hi < -700) return (1 + x * dv) * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
-  return sigmoid2(v.hi, v.lo) * (1 + x * sigmoid2(-v.hi, -v.lo) * dv);
+  const GeluTanhParts p = gelu_tanh_parts(x);
+  const Scaled& v = p.v;
+  // x v'(x) = v + 2w, as a double-double
+  const double s = v.hi + 2 * p.w.hi;
+  const double sl = math::sum_error(v.hi, 2 * p.w.hi, s) + v.lo + 2 * p.w.lo;
+  if (v.hi < -700) return (1 + s) * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
+  if (x >= 0) return sigmoid2(v.hi, v.lo) * (1 + sigmoid2(-v.hi, -v.lo) * s);
+  const double e = std::exp(v.hi) * (1 + v.lo);
+  const double d = 1 + e;
+  return e * (1 + s + (sl + e)) / (d * d);
 }
 
 inline double tanh_softplus(double x) {

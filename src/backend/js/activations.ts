@@ -88,7 +88,12 @@ function swishDerivative(x: number, beta: number): number {
     const g = exp(u + 700) * (1 + ul);
     return g === 0 ? 0 : (1 + u) * g * E_MINUS_700;
   }
-  return sigmoid2(u, ul) * (1 + u * sigmoid2(-u, -ul));
+  if (u >= 0) return sigmoid2(u, ul) * (1 + u * sigmoid2(-u, -ul));
+  // sigmoid(u) (1 + u sigmoid(-u)) = e (1 + u + e) / (1 + e)^2 with e = e^u: 1 + u is exact near
+  // the cancellation (Sterbenz), so only e's rounding is amplified, by e / |1 + u + e| < 1 there.
+  const e = exp(u) * (1 + ul);
+  const d = 1 + e;
+  return (e * (1 + u + (ul + e))) / (d * d);
 }
 
 /** exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly. */
@@ -123,9 +128,16 @@ function geluDerivative(x: number): number {
   return normalCdf(x) + x * normalPdf(x);
 }
 
-/** v = 2 sqrt(2/pi) (x + 0.044715 x^3) as a double-double (returns hi, low part in geluTanhVLo). */
-let geluTanhVLo = 0;
-function geluTanhV(x: number): number {
+/**
+ * v = c (x + k x^3) and w = c k x^3 as double-doubles (c = 2 sqrt(2/pi), k = 0.044715): v feeds
+ * exp, and x v'(x) = v + 2 w is the term that cancels in the derivative. Results in the module
+ * scratch below (no allocation per element).
+ */
+let vHi = 0;
+let vLo = 0;
+let wHi = 0;
+let wLo = 0;
+function geluTanhParts(x: number): void {
   const x2 = x * x;
   const x2l = productError(x, x, x2);
   const kx2 = GELU_TANH_K * x2;
@@ -134,9 +146,10 @@ function geluTanhV(x: number): number {
   const tl = sumError(1, kx2, t) + kx2l;
   const cx = GELU_TANH_C * x;
   const cxl = productError(GELU_TANH_C, x, cx) + GELU_TANH_C_LO * x;
-  const v = cx * t;
-  geluTanhVLo = productError(cx, t, v) + cx * tl + cxl * t;
-  return v;
+  vHi = cx * t;
+  vLo = productError(cx, t, vHi) + cx * tl + cxl * t;
+  wHi = cx * kx2;
+  wLo = productError(cx, kx2, wHi) + cx * kx2l + cxl * kx2;
 }
 
 /** Past these, geluTanh is x (above) or underflows to 0 (below) in float64. */
@@ -146,21 +159,26 @@ const GELU_TANH_LOWER = -25;
 function geluTanhForward(x: number): number {
   if (x > GELU_TANH_UPPER) return x;
   if (x < GELU_TANH_LOWER) return isNaN(x) ? x : 0;
-  const v = geluTanhV(x);
-  const vl = geluTanhVLo;
-  if (v < -700) return x * (exp(v + 700) * (1 + vl)) * E_MINUS_700;
-  return x * sigmoid2(v, vl);
+  geluTanhParts(x);
+  if (vHi < -700) return x * (exp(vHi + 700) * (1 + vLo)) * E_MINUS_700;
+  return x * sigmoid2(vHi, vLo);
 }
 
 function geluTanhDerivative(x: number): number {
   if (nearRoot(GELU_TANH_ROOT, x)) return criticalExpansion(GELU_TANH_ROOT, x, 0);
   if (x > GELU_TANH_UPPER) return 1;
   if (x < GELU_TANH_LOWER) return isNaN(x) ? x : 0;
-  const v = geluTanhV(x);
-  const vl = geluTanhVLo;
-  const dv = GELU_TANH_C * (1 + 3 * GELU_TANH_K * x * x);
-  if (v < -700) return (1 + x * dv) * (exp(v + 700) * (1 + vl)) * E_MINUS_700;
-  return sigmoid2(v, vl) * (1 + x * sigmoid2(-v, -vl) * dv);
+  geluTanhParts(x);
+  // x v'(x) = v + 2w, as a double-double
+  const s = vHi + 2 * wHi;
+  const sl = sumError(vHi, 2 * wHi, s) + vLo + 2 * wLo;
+  if (vHi < -700) return (1 + s) * (exp(vHi + 700) * (1 + vLo)) * E_MINUS_700;
+  if (x >= 0) return sigmoid2(vHi, vLo) * (1 + sigmoid2(-vHi, -vLo) * s);
+  // sigmoid(v) (1 + x v' sigmoid(-v)) = e (1 + e + x v') / (1 + e)^2 with e = e^v; 1 + x v' is
+  // exact near the cancellation, as in swish'.
+  const e = exp(vHi) * (1 + vLo);
+  const d = 1 + e;
+  return (e * (1 + s + (sl + e))) / (d * d);
 }
 
 /** tanh(softplus(x)) = n / (n + 2) with n = e^x (e^x + 2); for x > 0 in terms of t = e^-x. */

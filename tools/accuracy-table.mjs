@@ -1,0 +1,23 @@
+// Turns the report that `ACTFN_ACCURACY_REPORT=path npx vitest run test/accuracy` writes into the
+// README's accuracy table: max ULP over |x| <= 4 (all fixture inputs in brackets where larger),
+// the worse of the two backends, per activation and dtype.
+import { readFileSync } from 'node:fs';
+
+const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const rows = new Map();
+for (const [key, v] of Object.entries(report)) {
+  const [backend, dtype, name, kind] = key.split(' ');
+  const row = rows.get(name) ?? new Map();
+  const col = `${dtype} ${kind}`;
+  const cell = row.get(col) ?? { small: 0, all: 0, backends: new Set() };
+  cell.small = Math.max(cell.small, v.small);
+  cell.all = Math.max(cell.all, v.all);
+  cell.backends.add(backend);
+  row.set(col, cell);
+  rows.set(name, row);
+}
+const cols = ['float32 forward', 'float32 derivative', 'float32 backward', 'float64 forward', 'float64 derivative', 'float64 backward'];
+const fmt = (c) => (c.all > c.small + 0.005 ? `${c.small.toFixed(2)} (${c.all.toFixed(2)})` : c.small.toFixed(2));
+console.log(`| activation | ${cols.join(' | ')} |`);
+console.log(`|---|${cols.map(() => '---').join('|')}|`);
+for (const [name, row] of rows) console.log(`| ${name} | ${cols.map((c) => (row.has(c) ? fmt(row.get(c)) : '-')).join(' | ')} |`);
