@@ -52,7 +52,7 @@ const KernelTable& kernel_table() {
 
 const char* activation_name(int index) {
   static const char* const names[] = {
-#define ACTFN_NAME(name, type) #name,
+#define ACTFN_NAME(name, type, cost) #name,
       ACTFN_ACTIVATIONS(ACTFN_NAME)
 #undef ACTFN_NAME
   };

@@ -6,32 +6,33 @@
 
 namespace actfn {
 
-// One entry per activation, in the order the addon reports them to JavaScript. The TypeScript
-// table (src/activations/table.ts) is the source of truth for everything but this order.
+// One entry per activation, in the order the addon reports them to JavaScript: name, kernel type,
+// cost class (which sets the grain of parallel_for). The TypeScript table
+// (src/activations/table.ts) is the source of truth for everything but this order and the cost.
 #define ACTFN_ACTIVATIONS(X)                                                                       \
-  X(sigmoid, Sigmoid)                                                                              \
-  X(tanh, Tanh)                                                                                    \
-  X(relu, Relu)                                                                                    \
-  X(leakyRelu, LeakyRelu)                                                                          \
-  X(elu, Elu)                                                                                      \
-  X(selu, Selu)                                                                                    \
-  X(celu, Celu)                                                                                    \
-  X(gelu, Gelu)                                                                                    \
-  X(geluTanh, GeluTanh)                                                                            \
-  X(silu, Silu)                                                                                    \
-  X(swish, Swish)                                                                                  \
-  X(softplus, Softplus)                                                                            \
-  X(mish, Mish)                                                                                    \
-  X(softsign, Softsign)                                                                            \
-  X(hardSigmoid, HardSigmoid)                                                                      \
-  X(hardSwish, HardSwish)                                                                          \
-  X(hardTanh, HardTanh)                                                                            \
-  X(relu6, Relu6)                                                                                  \
-  X(logSigmoid, LogSigmoid)                                                                        \
-  X(linear, Linear)
+  X(sigmoid, Sigmoid, Transcendental)                                                              \
+  X(tanh, Tanh, Transcendental)                                                                    \
+  X(relu, Relu, Cheap)                                                                             \
+  X(leakyRelu, LeakyRelu, Cheap)                                                                   \
+  X(elu, Elu, Transcendental)                                                                      \
+  X(selu, Selu, Transcendental)                                                                    \
+  X(celu, Celu, Transcendental)                                                                    \
+  X(gelu, Gelu, Transcendental)                                                                    \
+  X(geluTanh, GeluTanh, Transcendental)                                                            \
+  X(silu, Silu, Transcendental)                                                                    \
+  X(swish, Swish, Transcendental)                                                                  \
+  X(softplus, Softplus, Transcendental)                                                            \
+  X(mish, Mish, Transcendental)                                                                    \
+  X(softsign, Softsign, Cheap)                                                                     \
+  X(hardSigmoid, HardSigmoid, Cheap)                                                               \
+  X(hardSwish, HardSwish, Cheap)                                                                   \
+  X(hardTanh, HardTanh, Cheap)                                                                     \
+  X(relu6, Relu6, Cheap)                                                                           \
+  X(logSigmoid, LogSigmoid, Transcendental)                                                        \
+  X(linear, Linear, Cheap)
 
 enum class Activation : int {
-#define ACTFN_ENUM(name, type) name,
+#define ACTFN_ENUM(name, type, cost) name,
   ACTFN_ACTIVATIONS(ACTFN_ENUM)
 #undef ACTFN_ENUM
       count

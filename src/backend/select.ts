@@ -102,7 +102,7 @@ export function backendInfo(): BackendInfo {
   const info: BackendInfo = {
     backend: backend.name,
     simd: backend.simd,
-    threads: backend.name === 'js' ? 1 : Math.min(backend.threads, getNumThreads()),
+    threads: backend.threads,
     napiVersion: backend.napiVersion,
     version: packageRoot().version,
   };

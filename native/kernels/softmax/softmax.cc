@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "../math/dd.h"
+#include "../parallel.h"
 #include "../targets.h"
 
 namespace actfn {
@@ -44,18 +45,31 @@ double sum_of_others(const T* x, std::size_t cols, double m, std::size_t skip, T
   return sum + comp;
 }
 
-template <class T>
-void softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
-  for (std::size_t r = 0; r < rows; ++r, x += cols, out += cols) {
-    const std::size_t k = arg_max(x, cols);
-    const double total = 1 + sum_of_others(x, cols, static_cast<double>(x[k]), k, out);
-    for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(out[j]) / total);
-  }
+// Rows go to threads whole; a row is worth about cols exps.
+template <class RowFn>
+void for_each_row(std::size_t rows, std::size_t cols, RowFn&& row) {
+  const std::size_t grain = kGrainTranscendental / cols + 1;
+  parallel_for(rows, grain, 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t r = begin; r < end; ++r) row(r * cols);
+  });
 }
 
 template <class T>
-void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
-  for (std::size_t r = 0; r < rows; ++r, x += cols, out += cols) {
+void softmax(const T* x_all, T* out_all, std::size_t rows, std::size_t cols) {
+  for_each_row(rows, cols, [=](std::size_t offset) {
+    const T* x = x_all + offset;
+    T* out = out_all + offset;
+    const std::size_t k = arg_max(x, cols);
+    const double total = 1 + sum_of_others(x, cols, static_cast<double>(x[k]), k, out);
+    for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(out[j]) / total);
+  });
+}
+
+template <class T>
+void log_softmax(const T* x_all, T* out_all, std::size_t rows, std::size_t cols) {
+  for_each_row(rows, cols, [=](std::size_t offset) {
+    const T* x = x_all + offset;
+    T* out = out_all + offset;
     const std::size_t k = arg_max(x, cols);
     const double m = x[k];
     const double log_total = std::log1p(sum_of_others<T>(x, cols, m, k, nullptr));
@@ -64,17 +78,20 @@ void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
       const double s = xj - m;
       out[j] = static_cast<T>(s - log_total + low_part(xj, m, s));
     }
-  }
+  });
 }
 
 template <class T>
-void softmax_backward(const T* y, const T* dy, T* out, std::size_t rows, std::size_t cols) {
-  for (std::size_t r = 0; r < rows; ++r, y += cols, dy += cols, out += cols) {
+void softmax_backward(const T* y_all, const T* dy_all, T* out_all, std::size_t rows, std::size_t cols) {
+  for_each_row(rows, cols, [=](std::size_t offset) {
+    const T* y = y_all + offset;
+    const T* dy = dy_all + offset;
+    T* out = out_all + offset;
     double dot = 0, comp = 0;
     for (std::size_t j = 0; j < cols; ++j) compensated_add(dot, comp, static_cast<double>(y[j]) * dy[j]);
     dot += comp;
     for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(y[j]) * (dy[j] - dot));
-  }
+  });
 }
 
 template <class T>

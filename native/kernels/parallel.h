@@ -1,0 +1,66 @@
+// The one place that decides how many threads a kernel call uses.
+//
+// Model: a call splits across OpenMP threads only when it is large enough to pay for waking them
+// (its grain, measured per cost class in bench/), never when already inside a parallel region, and
+// each concurrent caller (e.g. several worker_threads) gets an equal share of the thread budget,
+// so N callers never run more than max(budget, N) threads between them.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace actfn {
+
+// Smallest call worth splitting, in elements, by cost per element (bench/ measures these: below
+// them a thread wake-up costs more than the work it takes over).
+constexpr std::size_t kGrainCheap = std::size_t{1} << 16;          // compares and multiplies
+constexpr std::size_t kGrainTranscendental = std::size_t{1} << 12;  // exp, log, erfc per element
+
+// Elements per cache line of the smaller element type: chunk boundaries fall on lines.
+constexpr std::size_t kChunkAlign = 16;
+
+// The thread budget (setNumThreads); 1 until the addon sets it.
+void set_max_threads(int n);
+int max_threads();
+
+namespace parallel_detail {
+std::atomic<int>& active_callers();
+}
+
+// Calls body(begin, end) over contiguous chunks of [0, n), each a multiple of `align` elements
+// (so threads do not share cache lines), on up to max_threads() threads.
+template <class Body>
+void parallel_for(std::size_t n, std::size_t grain, std::size_t align, Body&& body) {
+#ifdef _OPENMP
+  const int budget = max_threads();
+  if (n >= grain && budget > 1 && !omp_in_parallel()) {
+    const int callers = ++parallel_detail::active_callers();
+    int threads = budget / callers;
+    const std::size_t useful = n / grain;  // no thread gets less than one grain
+    if (static_cast<std::size_t>(threads) > useful) threads = static_cast<int>(useful);
+    if (threads > 1) {
+#pragma omp parallel num_threads(threads)
+      {
+        // the team may be smaller than asked for: split by its actual size
+        const std::size_t team = static_cast<std::size_t>(omp_get_num_threads());
+        const std::size_t chunk = ((n + team - 1) / team + align - 1) / align * align;
+        const std::size_t begin = static_cast<std::size_t>(omp_get_thread_num()) * chunk;
+        if (begin < n) body(begin, begin + chunk < n ? begin + chunk : n);
+      }
+      --parallel_detail::active_callers();
+      return;
+    }
+    --parallel_detail::active_callers();
+  }
+#else
+  (void)grain;
+  (void)align;
+#endif
+  body(std::size_t{0}, n);
+}
+
+}  // namespace actfn
