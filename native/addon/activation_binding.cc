@@ -1,4 +1,7 @@
 // elementwise(op, kind, x, out, a, b) and backward(op, x, dy, out, a, b): validate, wrap, dispatch.
+#include <functional>
+
+#include "async_work.h"
 #include "bindings.h"
 #include "typed_array.h"
 #include "../kernels/kernels.h"
@@ -27,7 +30,8 @@ void run_backward(const TypedKernels<T>& k, int op, const FloatArray& x, const F
   k.backward[op](x.as<T>(), dy.as<T>(), out.as<T>(), x.length, p);
 }
 
-Napi::Value Elementwise(const Napi::CallbackInfo& info) {
+// Validates the arguments and returns the kernel call, ready to run here or on the thread pool.
+std::function<void()> prepare_elementwise(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const int op = activation_arg(info, 0);
   const double kind = number_arg(info, 1, "kind");
@@ -36,16 +40,18 @@ Napi::Value Elementwise(const Napi::CallbackInfo& info) {
   const FloatArray out = float_array_arg(info, 3, "out");
   require_same_shape(env, x, "x", out, "out");
   const ActivationParams p{number_arg(info, 4, "a"), number_arg(info, 5, "b")};
-  const KernelTable& table = kernel_table();
-  if (x.dtype == Dtype::float32) {
-    run_elementwise(table.f32, op, kind == 1, x, out, p);
-  } else {
-    run_elementwise(table.f64, op, kind == 1, x, out, p);
-  }
-  return env.Undefined();
+  const bool derivative = kind == 1;
+  return [op, derivative, x, out, p] {
+    const KernelTable& table = kernel_table();
+    if (x.dtype == Dtype::float32) {
+      run_elementwise(table.f32, op, derivative, x, out, p);
+    } else {
+      run_elementwise(table.f64, op, derivative, x, out, p);
+    }
+  };
 }
 
-Napi::Value Backward(const Napi::CallbackInfo& info) {
+std::function<void()> prepare_backward(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const int op = activation_arg(info, 0);
   const FloatArray x = float_array_arg(info, 1, "x");
@@ -54,13 +60,32 @@ Napi::Value Backward(const Napi::CallbackInfo& info) {
   require_same_shape(env, x, "x", dy, "dy");
   require_same_shape(env, x, "x", out, "out");
   const ActivationParams p{number_arg(info, 4, "a"), number_arg(info, 5, "b")};
-  const KernelTable& table = kernel_table();
-  if (x.dtype == Dtype::float32) {
-    run_backward(table.f32, op, x, dy, out, p);
-  } else {
-    run_backward(table.f64, op, x, dy, out, p);
-  }
-  return env.Undefined();
+  return [op, x, dy, out, p] {
+    const KernelTable& table = kernel_table();
+    if (x.dtype == Dtype::float32) {
+      run_backward(table.f32, op, x, dy, out, p);
+    } else {
+      run_backward(table.f64, op, x, dy, out, p);
+    }
+  };
+}
+
+Napi::Value Elementwise(const Napi::CallbackInfo& info) {
+  prepare_elementwise(info)();
+  return info.Env().Undefined();
+}
+
+Napi::Value ElementwiseAsync(const Napi::CallbackInfo& info) {
+  return queue_kernel(info.Env(), prepare_elementwise(info), {info[2], info[3]});
+}
+
+Napi::Value Backward(const Napi::CallbackInfo& info) {
+  prepare_backward(info)();
+  return info.Env().Undefined();
+}
+
+Napi::Value BackwardAsync(const Napi::CallbackInfo& info) {
+  return queue_kernel(info.Env(), prepare_backward(info), {info[1], info[2], info[3]});
 }
 
 }  // namespace
@@ -71,6 +96,8 @@ void register_activation_bindings(Napi::Env env, Napi::Object exports) {
   exports.Set("activationNames", names);
   exports.Set("elementwise", Napi::Function::New(env, Elementwise, "elementwise"));
   exports.Set("backward", Napi::Function::New(env, Backward, "backward"));
+  exports.Set("elementwiseAsync", Napi::Function::New(env, ElementwiseAsync, "elementwiseAsync"));
+  exports.Set("backwardAsync", Napi::Function::New(env, BackwardAsync, "backwardAsync"));
 }
 
 }  // namespace addon

@@ -19,17 +19,41 @@ export interface Activation {
   derivative<T extends FloatArray>(x: T, out?: T): T;
   /** dy * f'(x) in one pass: the gradient with respect to x given the gradient dy of the output. */
   backward<T extends FloatArray>(x: T, dy: T, out?: T): T;
+  /**
+   * The same, computed off the JavaScript thread on the native backend (in event-loop-friendly
+   * slices on the TypeScript one). Keep the arrays untouched until the promise settles.
+   */
+  forwardAsync<T extends FloatArray>(x: T, out?: T): Promise<T>;
+  derivativeAsync<T extends FloatArray>(x: T, out?: T): Promise<T>;
+  backwardAsync<T extends FloatArray>(x: T, dy: T, out?: T): Promise<T>;
   /** The table row this activation comes from. */
   readonly spec: ActivationSpec;
 }
 
+/** Validated arguments of an elementwise call. */
+function elementwiseArgs(x: unknown, out: unknown): [FloatArray, FloatArray] {
+  const input = requireFloatArray(x, 'x');
+  return [input, outputFor(input, 'x', out, [[input, 'x']])];
+}
+
+function backwardArgs(x: unknown, dy: unknown, out: unknown): [FloatArray, FloatArray, FloatArray] {
+  const input = requireFloatArray(x, 'x');
+  const grad = requireMatching(dy, 'dy', input, 'x');
+  return [input, grad, outputFor(input, 'x', out, [[input, 'x'], [grad, 'dy']])];
+}
+
 export function createActivation(spec: ActivationSpec, params: Params): Activation {
-  const kernelParams: KernelParams = spec.kernelParams(params);
+  const kp: KernelParams = spec.kernelParams(params);
   const elementwise = (kind: 'forward' | 'derivative') =>
     function <T extends FloatArray>(x: T, out?: T): T {
-      const input = requireFloatArray(x, 'x');
-      const result = outputFor(input, 'x', out, [[input, 'x']]);
-      getBackendImpl().elementwise(spec.name, kind, input, result, kernelParams);
+      const [input, result] = elementwiseArgs(x, out);
+      getBackendImpl().elementwise(spec.name, kind, input, result, kp);
+      return result as T;
+    };
+  const elementwiseAsync = (kind: 'forward' | 'derivative') =>
+    async function <T extends FloatArray>(x: T, out?: T): Promise<T> {
+      const [input, result] = elementwiseArgs(x, out);
+      await getBackendImpl().elementwiseAsync(spec.name, kind, input, result, kp);
       return result as T;
     };
   return Object.freeze({
@@ -42,10 +66,15 @@ export function createActivation(spec: ActivationSpec, params: Params): Activati
     forward: elementwise('forward'),
     derivative: elementwise('derivative'),
     backward<T extends FloatArray>(x: T, dy: T, out?: T): T {
-      const input = requireFloatArray(x, 'x');
-      const grad = requireMatching(dy, 'dy', input, 'x');
-      const result = outputFor(input, 'x', out, [[input, 'x'], [grad, 'dy']]);
-      getBackendImpl().backward(spec.name, input, grad, result, kernelParams);
+      const [input, grad, result] = backwardArgs(x, dy, out);
+      getBackendImpl().backward(spec.name, input, grad, result, kp);
+      return result as T;
+    },
+    forwardAsync: elementwiseAsync('forward'),
+    derivativeAsync: elementwiseAsync('derivative'),
+    async backwardAsync<T extends FloatArray>(x: T, dy: T, out?: T): Promise<T> {
+      const [input, grad, result] = backwardArgs(x, dy, out);
+      await getBackendImpl().backwardAsync(spec.name, input, grad, result, kp);
       return result as T;
     },
   });

@@ -30,6 +30,15 @@ export interface Backend {
   logSoftmax(x: FloatArray, cols: number, out: FloatArray): void;
   /** dx = y * (dy - rowsum(y * dy)) for y = softmax(x). */
   softmaxBackward(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): void;
+  /**
+   * The same calls, settling when `out` is written. The native backend computes on the libuv thread
+   * pool; the TypeScript backend computes in slices and yields to the event loop between them.
+   */
+  elementwiseAsync(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, params: KernelParams): Promise<void>;
+  backwardAsync(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, params: KernelParams): Promise<void>;
+  softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
+  logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
+  softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
   setNumThreads(n: number): void;
   /** Instruction set the kernels run with ('js' for the TypeScript backend). */
   readonly simd: string;

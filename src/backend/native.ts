@@ -12,6 +12,11 @@ interface Addon {
   softmax(x: FloatArray, cols: number, out: FloatArray): void;
   logSoftmax(x: FloatArray, cols: number, out: FloatArray): void;
   softmaxBackward(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): void;
+  elementwiseAsync(op: number, kind: 0 | 1, x: FloatArray, out: FloatArray, a: number, b: number): Promise<void>;
+  backwardAsync(op: number, x: FloatArray, dy: FloatArray, out: FloatArray, a: number, b: number): Promise<void>;
+  softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
+  logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
+  softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
   info(): { simd: string; cpuSimd: string; threads: number; openmp: boolean; napiVersion: number };
   setNumThreads(n: number): void;
 }
@@ -78,6 +83,12 @@ function createNativeBackend(addon: Addon, path: string): Backend {
     softmax: (x, cols, out) => addon.softmax(x, cols, out),
     logSoftmax: (x, cols, out) => addon.logSoftmax(x, cols, out),
     softmaxBackward: (y, dy, cols, out) => addon.softmaxBackward(y, dy, cols, out),
+    elementwiseAsync: (activation, kind, x, out, [a, b]) =>
+      addon.elementwiseAsync(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b),
+    backwardAsync: (activation, x, dy, out, [a, b]) => addon.backwardAsync(id(activation), x, dy, out, a, b),
+    softmaxAsync: (x, cols, out) => addon.softmaxAsync(x, cols, out),
+    logSoftmaxAsync: (x, cols, out) => addon.logSoftmaxAsync(x, cols, out),
+    softmaxBackwardAsync: (y, dy, cols, out) => addon.softmaxBackwardAsync(y, dy, cols, out),
     setNumThreads: (n) => addon.setNumThreads(n),
   };
 }

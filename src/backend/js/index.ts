@@ -2,6 +2,37 @@ import type { Backend, ElementwiseKind, FloatArray, KernelParams } from '../cont
 import { JS_ACTIVATIONS } from './activations.js';
 import { logSoftmax, softmax, softmaxBackward } from './softmax.js';
 
+/** Elements per slice of an async call: a few milliseconds of work between event-loop turns. */
+const ASYNC_SLICE = 1 << 16;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs work(begin, end) over [0, n) in slices of `slice`, yielding to the event loop in between. */
+async function sliced(n: number, slice: number, work: (begin: number, end: number) => void): Promise<void> {
+  for (let begin = 0; begin < n; begin += slice) {
+    if (begin > 0) await nextTurn();
+    work(begin, Math.min(n, begin + slice));
+  }
+}
+
+function elementwiseRange(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, [a, b]: KernelParams, begin: number, end: number) {
+  const f = JS_ACTIVATIONS[activation][kind];
+  for (let i = begin; i < end; i++) out[i] = f(x[i], a, b);
+}
+
+function backwardRange(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, [a, b]: KernelParams, begin: number, end: number) {
+  const f = JS_ACTIVATIONS[activation].derivative;
+  for (let i = begin; i < end; i++) out[i] = dy[i] * f(x[i], a, b);
+}
+
+/** A row-wise kernel run over whole rows, a slice of rows at a time. */
+function rowsAsync(rowKernel: (x: FloatArray, cols: number, out: FloatArray) => void) {
+  return (x: FloatArray, cols: number, out: FloatArray) =>
+    sliced(x.length / cols, Math.max(1, Math.floor(ASYNC_SLICE / cols)), (r0, r1) =>
+      rowKernel(x.subarray(r0 * cols, r1 * cols), cols, out.subarray(r0 * cols, r1 * cols)),
+    );
+}
+
 /**
  * The pure-TypeScript backend: no dependencies, runs anywhere, and is the numerical reference
  * for the native kernels. Single-threaded by nature; setNumThreads is accepted and ignored.
@@ -13,19 +44,21 @@ export function createJsBackend(): Backend {
     simd: 'js',
     threads: 1,
     napiVersion: null,
-    elementwise(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, params: KernelParams) {
-      const f = JS_ACTIVATIONS[activation][kind];
-      const [a, b] = params;
-      for (let i = 0; i < x.length; i++) out[i] = f(x[i], a, b);
-    },
-    backward(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, params: KernelParams) {
-      const f = JS_ACTIVATIONS[activation].derivative;
-      const [a, b] = params;
-      for (let i = 0; i < x.length; i++) out[i] = dy[i] * f(x[i], a, b);
-    },
+    elementwise: (activation, kind, x, out, params) => elementwiseRange(activation, kind, x, out, params, 0, x.length),
+    backward: (activation, x, dy, out, params) => backwardRange(activation, x, dy, out, params, 0, x.length),
     softmax,
     logSoftmax,
     softmaxBackward,
+    elementwiseAsync: (activation, kind, x, out, params) =>
+      sliced(x.length, ASYNC_SLICE, (b, e) => elementwiseRange(activation, kind, x, out, params, b, e)),
+    backwardAsync: (activation, x, dy, out, params) =>
+      sliced(x.length, ASYNC_SLICE, (b, e) => backwardRange(activation, x, dy, out, params, b, e)),
+    softmaxAsync: rowsAsync(softmax),
+    logSoftmaxAsync: rowsAsync(logSoftmax),
+    softmaxBackwardAsync: (y, dy, cols, out) =>
+      sliced(y.length / cols, Math.max(1, Math.floor(ASYNC_SLICE / cols)), (r0, r1) =>
+        softmaxBackward(y.subarray(r0 * cols, r1 * cols), dy.subarray(r0 * cols, r1 * cols), cols, out.subarray(r0 * cols, r1 * cols)),
+      ),
     setNumThreads() {},
   };
 }

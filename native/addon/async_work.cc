@@ -1,0 +1,40 @@
+#include "async_work.h"
+
+#include <utility>
+#include <vector>
+
+namespace actfn {
+namespace addon {
+namespace {
+
+class KernelWorker final : public Napi::AsyncWorker {
+ public:
+  KernelWorker(Napi::Env env, std::function<void()> kernel, std::initializer_list<Napi::Value> keep_alive)
+      : Napi::AsyncWorker(env, "actfn:kernel"), kernel_(std::move(kernel)), deferred_(Napi::Promise::Deferred::New(env)) {
+    for (const Napi::Value& value : keep_alive) arrays_.push_back(Napi::Persistent(value.As<Napi::Object>()));
+  }
+
+  Napi::Promise promise() const { return deferred_.Promise(); }
+
+ protected:
+  void Execute() override { kernel_(); }
+  void OnOK() override { deferred_.Resolve(Env().Undefined()); }
+  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+
+ private:
+  std::function<void()> kernel_;
+  Napi::Promise::Deferred deferred_;
+  std::vector<Napi::ObjectReference> arrays_;
+};
+
+}  // namespace
+
+Napi::Value queue_kernel(Napi::Env env, std::function<void()> kernel, std::initializer_list<Napi::Value> keep_alive) {
+  auto* worker = new KernelWorker(env, std::move(kernel), keep_alive);  // deletes itself when settled
+  Napi::Promise promise = worker->promise();
+  worker->Queue();
+  return promise;
+}
+
+}  // namespace addon
+}  // namespace actfn
