@@ -37,17 +37,59 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 inline bool is_nan(double x) { return x != x; }
 
-// sigmoid(h + l) for a double-double argument.
-inline double sigmoid2(double h, double l) {
-  if (h >= 0) return 1 / (1 + std::exp(-h) * (1 - l));
-  const double e = std::exp(h) * (1 + l);
-  return e / (1 + e);
+// A value as hi + lo, from the compensated evaluations below (see the js twin's file comment).
+struct Split {
+  double hi, lo;
+};
+
+// sigmoid(h + l) for a double-double argument, every rounding after exp recovered.
+inline Split sigmoid_split(double h, double l) {
+  if (h < 0) {
+    const double e = std::exp(h);
+    const double el = e * l;
+    const double d = 1 + e;
+    const double q = e / d;
+    return {q, math::quotient_error(e, el, d, math::fast_sum_error(1, e, d) + el, q)};
+  }
+  const double t = std::exp(-h);
+  const double d = 1 + t;
+  const double q = 1 / d;
+  return {q, math::quotient_error(1, 0, d, math::fast_sum_error(1, t, d) - t * l, q)};
 }
 
-inline double sigmoid(double x) {
-  if (x >= 0) return 1 / (1 + std::exp(-x));
-  const double e = std::exp(x);
-  return e / (1 + e);
+inline double sigmoid2(double h, double l) {
+  const Split s = sigmoid_split(h, l);
+  return s.hi + s.lo;
+}
+
+inline double sigmoid(double x) { return sigmoid2(x, 0); }
+
+// x * (hi + lo) rounded once.
+inline double times_split(double x, Split s) {
+  const double p = x * s.hi;
+  if (!std::isfinite(p)) return p;
+  return p + (math::product_error(x, s.hi, p) + x * s.lo);
+}
+
+// (a + al) / (d + dl)^2 rounded once: the shape of sigmoid', tanh', softsign' and silu'.
+inline double over_square(double a, double al, double d, double dl) {
+  const double q = d * d;
+  const double r = a / q;
+  return r + math::quotient_error(a, al, q, math::product_error(d, d, q) + 2 * d * dl, r);
+}
+
+// E (1 + S + E) / (1 + E)^2 for S = s + sl and E = e (1 + e_rel): silu' for u < 0 and geluTanh'
+// for x < 0, without the textbook form's cancellation (see the js twin).
+inline double one_plus_over_square(double s, double sl, double e, double e_rel) {
+  const double el = e * e_rel;
+  const double d = 1 + e;
+  const double dl = math::fast_sum_error(1, e, d) + el;
+  const double m = 1 + s;
+  const double ml = math::sum_error(1, s, m) + sl;
+  const double n = m + e;
+  const double nl = math::sum_error(m, e, n) + ml + el;
+  const double a = e * n;
+  return over_square(a, math::product_error(e, n, a) + e * nl + el * n, d, dl);
 }
 
 // beta * x as a double-double; the low part is 0 where the product is not finite.
@@ -70,7 +112,7 @@ inline double swish_forward(double x, double beta) {
     const double g = std::exp(u.hi + 700) * (1 + u.lo);  // u + 700 is exact wherever g != 0
     return g == 0 ? 0.0 : x * g * kEMinus700;
   }
-  return x * sigmoid2(u.hi, u.lo);
+  return times_split(x, sigmoid_split(u.hi, u.lo));
 }
 
 inline double swish_derivative(double x, double beta) {
@@ -82,10 +124,7 @@ inline double swish_derivative(double x, double beta) {
     return g == 0 ? 0.0 : (1 + u.hi) * g * kEMinus700;
   }
   if (u.hi >= 0) return sigmoid2(u.hi, u.lo) * (1 + u.hi * sigmoid2(-u.hi, -u.lo));
-  // e (1 + u + e) / (1 + e)^2 with e = e^u: 1 + u is exact near the cancellation (see the js twin)
-  const double e = std::exp(u.hi) * (1 + u.lo);
-  const double d = 1 + e;
-  return e * (1 + u.hi + (u.lo + e)) / (d * d);
+  return one_plus_over_square(u.hi, u.lo, std::exp(u.hi), u.lo);
 }
 
 // exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly.
@@ -142,7 +181,7 @@ inline double gelu_tanh_forward(double x) {
   if (x < kGeluTanhLower) return is_nan(x) ? x : 0.0;
   const Scaled v = gelu_tanh_parts(x).v;
   if (v.hi < -700) return x * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
-  return x * sigmoid2(v.hi, v.lo);
+  return times_split(x, sigmoid_split(v.hi, v.lo));
 }
 
 inline double gelu_tanh_derivative(double x) {
@@ -156,19 +195,30 @@ inline double gelu_tanh_derivative(double x) {
   const double sl = math::sum_error(v.hi, 2 * p.w.hi, s) + v.lo + 2 * p.w.lo;
   if (v.hi < -700) return (1 + s) * (std::exp(v.hi + 700) * (1 + v.lo)) * kEMinus700;
   if (x >= 0) return sigmoid2(v.hi, v.lo) * (1 + sigmoid2(-v.hi, -v.lo) * s);
-  const double e = std::exp(v.hi) * (1 + v.lo);
-  const double d = 1 + e;
-  return e * (1 + s + (sl + e)) / (d * d);
+  return one_plus_over_square(s, sl, std::exp(v.hi), v.lo);
 }
 
-inline double tanh_softplus(double x) {
+// tanh(softplus(x)) = n / (n + 2) with n = e^x (e^x + 2), or (1 + 2t) / (1 + 2t (1 + t)) with
+// t = e^-x for x > 0.
+inline Split tanh_softplus_split(double x) {
   if (x > 0) {
     const double t = std::exp(-x);
-    return (1 + 2 * t) / (1 + 2 * t * (1 + t));
+    const double tt = 2 * t;
+    const double num = 1 + tt;
+    const double b = 1 + t;
+    const double c = tt * b;
+    const double cl = math::product_error(tt, b, c) + tt * math::fast_sum_error(1, t, b);
+    const double den = 1 + c;
+    const double q = num / den;
+    return {q, math::quotient_error(num, math::sum_error(1, tt, num), den, math::sum_error(1, c, den) + cl, q)};
   }
   const double e = std::exp(x);
-  const double n = e * (e + 2);
-  return n / (n + 2);
+  const double a = 2 + e;
+  const double n = e * a;
+  const double nl = math::product_error(e, a, n) + e * math::fast_sum_error(2, e, a);
+  const double d = n + 2;
+  const double q = n / d;
+  return {q, math::quotient_error(n, nl, d, math::sum_error(n, 2, d) + nl, q)};
 }
 
 // Above this, mish'(x) = 1 - (4x - 2) e^-2x + ... rounds to 1 in float64.
@@ -179,7 +229,7 @@ inline double mish_forward(double x) {
     if (x == -kInf) return 0;
     return x * std::exp(x + 700) * kEMinus700;
   }
-  return x * tanh_softplus(x);
+  return times_split(x, tanh_softplus_split(x));
 }
 
 inline double mish_derivative(double x) {
@@ -221,18 +271,18 @@ inline double indicator(double x, double lo, double hi) { return x > lo && x < h
 // One struct per activation; `p` carries the row's kernel params (see the TypeScript table).
 struct Sigmoid {
   static double forward(double x, ActivationParams) { return sigmoid(x); }
-  static double derivative(double x, ActivationParams) {
+  static double derivative(double x, ActivationParams) {  // t / (1 + t)^2, t = e^-|x|
     const double t = std::exp(-std::fabs(x));
     const double d = 1 + t;
-    return t / (d * d);
+    return over_square(t, 0, d, math::fast_sum_error(1, t, d));
   }
 };
 struct Tanh {
   static double forward(double x, ActivationParams) { return std::tanh(x); }
-  static double derivative(double x, ActivationParams) {
+  static double derivative(double x, ActivationParams) {  // 4t / (1 + t)^2, t = e^-2|x|
     const double t = std::exp(-2 * std::fabs(x));
     const double d = 1 + t;
-    return 4 * t / (d * d);
+    return over_square(4 * t, 0, d, math::fast_sum_error(1, t, d));
   }
 };
 struct Relu {
@@ -286,9 +336,14 @@ struct Softsign {
   static double forward(double x, ActivationParams) {
     return x == kInf ? 1.0 : x == -kInf ? -1.0 : x / (1 + std::fabs(x));
   }
-  static double derivative(double x, ActivationParams) {
-    const double d = 1 / (1 + std::fabs(x));
-    return d * d;
+  static double derivative(double x, ActivationParams) {  // 1 / (1 + |x|)^2
+    const double a = std::fabs(x);
+    const double s = 1 + a;
+    if (!(a < 1e150)) {  // the square would overflow; 1/s squared is exact enough out there
+      const double d = 1 / s;
+      return d * d;
+    }
+    return over_square(1, 0, s, math::sum_error(1, a, s));
   }
 };
 struct HardSigmoid {

@@ -50,6 +50,13 @@ inline double product_error(double a, double b, double p) { return std::fma(a, b
 
 // x * 2^n with a single rounding (std::ldexp), so a result entering the subnormal range is rounded
 // once; overflows to +-inf and underflows to +-0 like the exact product.
+// The correction c that makes q + c the double-double quotient (a + al) / (b + bl) for
+// q = fl(a / b), to first order in al and bl (the js twin in dd.ts says more).
+inline double quotient_error(double a, double al, double b, double bl, double q) {
+  const double p = q * b;
+  return (a - p - product_error(q, b, p) + al - q * bl) / b;
+}
+
 inline double scale_by_power_of_two(double x, int n) { return std::ldexp(x, n); }
 
 // c[start] + c[start+1] v + c[start+2] v^2 + ... + c[count-1] v^(count-1-start), for count - start >= 2.

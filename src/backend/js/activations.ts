@@ -11,9 +11,12 @@
  *   turns the product's rounding error into |beta * x| ULPs of relative error.
  * - The derivatives of gelu, geluTanh, silu/swish and mish vanish at one negative point; near it
  *   they come from a fitted expansion in (x - x0) with x0 as a double-double (critical-points.ts).
+ * - After exp, the chain of roundings in sigmoid, tanh(softplus) and the (1 + e)^2 quotients is
+ *   recovered exactly (sumError, productError, quotientError) and applied once at the end: each
+ *   rounding left in would add up to half an ULP.
  */
 import { SELU_SCALE, SELU_SCALE_ALPHA } from '../../selu-constants.js';
-import { productError, sumError } from './math/dd.js';
+import { fastSumError, productError, quotientError, sumError } from './math/dd.js';
 import { erfcx, normalCdf, normalPdf } from './math/erfc.js';
 import { criticalExpansion, GELU_ROOT, GELU_TANH_ROOT, MISH_ROOT, SILU_ROOT, type CriticalPoint } from './math/critical-points.js';
 
@@ -36,17 +39,47 @@ const GELU_TANH_K_LO = 2.1960211427085595e-18;
 
 const isNaN = (x: number) => x !== x;
 
-/** sigmoid(h + l) for a double-double argument (|l| <= ulp(h)). */
+/** Low part of the last sigmoidSplit result. */
+let sigmoidLo = 0;
+
+/** sigmoid(h + l) for a double-double argument, as hi (returned) + sigmoidLo. */
+function sigmoidSplit(h: number, l: number): number {
+  if (h < 0) {
+    const e = exp(h);
+    const el = e * l;
+    const d = 1 + e;
+    const q = e / d;
+    sigmoidLo = quotientError(e, el, d, fastSumError(1, e, d) + el, q);
+    return q;
+  }
+  const t = exp(-h);
+  const d = 1 + t;
+  const q = 1 / d;
+  sigmoidLo = quotientError(1, 0, d, fastSumError(1, t, d) - t * l, q);
+  return q;
+}
+
+/** sigmoid(h + l) rounded once. */
 export function sigmoid2(h: number, l: number): number {
-  if (h >= 0) return 1 / (1 + exp(-h) * (1 - l));
-  const e = exp(h) * (1 + l);
-  return e / (1 + e);
+  return sigmoidSplit(h, l) + sigmoidLo;
+}
+
+/** x * (hi + lo) rounded once; past SPLIT_LIMIT the plain product (lo is then irrelevant). */
+function timesSplit(x: number, hi: number, lo: number): number {
+  const p = x * hi;
+  if (!(abs(x) < SPLIT_LIMIT)) return p;
+  return p + (productError(x, hi, p) + x * lo);
+}
+
+/** (a + al) / (d + dl)^2 rounded once: the shape of sigmoid', tanh', softsign' and silu'. */
+function overSquare(a: number, al: number, d: number, dl: number): number {
+  const q = d * d;
+  const r = a / q;
+  return r + quotientError(a, al, q, productError(d, d, q) + 2 * d * dl, r);
 }
 
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + exp(-x));
-  const e = exp(x);
-  return e / (1 + e);
+  return sigmoidSplit(x, 0) + sigmoidLo;
 }
 
 /** Below this magnitude productError is exact (its Veltkamp split overflows above 2^995). */
@@ -75,7 +108,7 @@ function swishForward(x: number, beta: number): number {
     const g = exp(u + 700) * (1 + ul); // u + 700 is exact (Sterbenz) wherever g is not 0
     return g === 0 ? 0 : x * g * E_MINUS_700;
   }
-  return x * sigmoid2(u, ul);
+  return timesSplit(x, sigmoidSplit(u, ul), sigmoidLo);
 }
 
 /** swish'(x; beta) = silu'(u), u = beta x. */
@@ -89,11 +122,33 @@ function swishDerivative(x: number, beta: number): number {
     return g === 0 ? 0 : (1 + u) * g * E_MINUS_700;
   }
   if (u >= 0) return sigmoid2(u, ul) * (1 + u * sigmoid2(-u, -ul));
-  // sigmoid(u) (1 + u sigmoid(-u)) = e (1 + u + e) / (1 + e)^2 with e = e^u: 1 + u is exact near
-  // the cancellation (Sterbenz), so only e's rounding is amplified, by e / |1 + u + e| < 1 there.
-  const e = exp(u) * (1 + ul);
+  return silu2Negative(u, ul);
+}
+
+/**
+ * silu'(u + ul) for u < 0 as e (1 + u + e) / (1 + e)^2 with e = e^u. The textbook
+ * sigmoid(u) (1 + u sigmoid(-u)) cancels for u in [-3, -1]; here 1 + u is exact near the
+ * cancellation (Sterbenz) and only e's rounding is amplified, by e / |1 + u + e| < 1. geluTanh'
+ * has the same shape with x v'(x) in place of u.
+ */
+function silu2Negative(u: number, ul: number): number {
+  return onePlusOverSquare(u, ul, exp(u), ul);
+}
+
+/**
+ * E (1 + S + E) / (1 + E)^2 for S = s + sl and E = e (1 + eRel), with every rounding after exp
+ * recovered.
+ */
+function onePlusOverSquare(s: number, sl: number, e: number, eRel: number): number {
+  const el = e * eRel;
   const d = 1 + e;
-  return (e * (1 + u + (ul + e))) / (d * d);
+  const dl = fastSumError(1, e, d) + el;
+  const m = 1 + s;
+  const ml = sumError(1, s, m) + sl;
+  const n = m + e;
+  const nl = sumError(m, e, n) + ml + el;
+  const a = e * n;
+  return overSquare(a, productError(e, n, a) + e * nl + el * n, d, dl);
 }
 
 /** exp(-x^2/2) * e^700 for x^2/2 in [350, 1400], with x^2 carried exactly. */
@@ -161,7 +216,7 @@ function geluTanhForward(x: number): number {
   if (x < GELU_TANH_LOWER) return isNaN(x) ? x : 0;
   geluTanhParts(x);
   if (vHi < -700) return x * (exp(vHi + 700) * (1 + vLo)) * E_MINUS_700;
-  return x * sigmoid2(vHi, vLo);
+  return timesSplit(x, sigmoidSplit(vHi, vLo), sigmoidLo);
 }
 
 function geluTanhDerivative(x: number): number {
@@ -174,22 +229,36 @@ function geluTanhDerivative(x: number): number {
   const sl = sumError(vHi, 2 * wHi, s) + vLo + 2 * wLo;
   if (vHi < -700) return (1 + s) * (exp(vHi + 700) * (1 + vLo)) * E_MINUS_700;
   if (x >= 0) return sigmoid2(vHi, vLo) * (1 + sigmoid2(-vHi, -vLo) * s);
-  // sigmoid(v) (1 + x v' sigmoid(-v)) = e (1 + e + x v') / (1 + e)^2 with e = e^v; 1 + x v' is
-  // exact near the cancellation, as in swish'.
-  const e = exp(vHi) * (1 + vLo);
-  const d = 1 + e;
-  return (e * (1 + s + (sl + e))) / (d * d);
+  // sigmoid(v) (1 + x v' sigmoid(-v)) = e (1 + x v' + e) / (1 + e)^2 with e = e^v, as in swish'
+  return onePlusOverSquare(s, sl, exp(vHi), vLo);
 }
 
-/** tanh(softplus(x)) = n / (n + 2) with n = e^x (e^x + 2); for x > 0 in terms of t = e^-x. */
-function tanhSoftplus(x: number): number {
+/**
+ * tanh(softplus(x)) = n / (n + 2) with n = e^x (e^x + 2), or (1 + 2t) / (1 + 2t (1 + t)) with
+ * t = e^-x for x > 0; hi returned, low part in tanhSoftplusLo.
+ */
+let tanhSoftplusLo = 0;
+function tanhSoftplusSplit(x: number): number {
   if (x > 0) {
     const t = exp(-x);
-    return (1 + 2 * t) / (1 + 2 * t * (1 + t));
+    const tt = 2 * t;
+    const num = 1 + tt;
+    const b = 1 + t;
+    const c = tt * b;
+    const cl = productError(tt, b, c) + tt * fastSumError(1, t, b);
+    const den = 1 + c;
+    const q = num / den;
+    tanhSoftplusLo = quotientError(num, sumError(1, tt, num), den, sumError(1, c, den) + cl, q);
+    return q;
   }
   const e = exp(x);
-  const n = e * (e + 2);
-  return n / (n + 2);
+  const a = 2 + e;
+  const n = e * a;
+  const nl = productError(e, a, n) + e * fastSumError(2, e, a);
+  const d = n + 2;
+  const q = n / d;
+  tanhSoftplusLo = quotientError(n, nl, d, sumError(n, 2, d) + nl, q);
+  return q;
 }
 
 /** Above this, mish'(x) = 1 - (4x - 2) e^-2x + ... rounds to 1 in float64. */
@@ -200,7 +269,7 @@ function mishForward(x: number): number {
     if (x === -Infinity) return 0;
     return x * exp(x + 700) * E_MINUS_700; // tanh(softplus(x)) = e^x (1 + O(e^x))
   }
-  return x * tanhSoftplus(x);
+  return timesSplit(x, tanhSoftplusSplit(x), tanhSoftplusLo);
 }
 
 function mishDerivative(x: number): number {
@@ -246,16 +315,29 @@ function logSigmoidForward(x: number): number {
   return x - log1p(exp(x));
 }
 
+/** tanh'(x) = 4t / (1 + t)^2, t = e^-2|x| (no cancellation, unlike 1 - tanh^2). */
 function tanhDerivative(x: number): number {
   const t = exp(-2 * abs(x));
   const d = 1 + t;
-  return (4 * t) / (d * d);
+  return overSquare(4 * t, 0, d, fastSumError(1, t, d));
 }
 
+/** sigmoid'(x) = t / (1 + t)^2, t = e^-|x|. */
 function sigmoidDerivative(x: number): number {
   const t = exp(-abs(x));
   const d = 1 + t;
-  return t / (d * d);
+  return overSquare(t, 0, d, fastSumError(1, t, d));
+}
+
+/** softsign'(x) = 1 / (1 + |x|)^2; past 1e150 the square would overflow, and 1/s squared is exact enough. */
+function softsignDerivative(x: number): number {
+  const a = abs(x);
+  const s = 1 + a;
+  if (!(a < 1e150)) {
+    const d = 1 / s;
+    return d * d;
+  }
+  return overSquare(1, 0, s, sumError(1, a, s));
 }
 
 /** 1 inside the open interval, 0 outside or on its ends, NaN for NaN. */
@@ -300,10 +382,7 @@ export const JS_ACTIVATIONS: Readonly<Record<string, ScalarActivation>> = {
   mish: { forward: mishForward, derivative: mishDerivative },
   softsign: {
     forward: (x) => (x === Infinity ? 1 : x === -Infinity ? -1 : x / (1 + abs(x))),
-    derivative: (x) => {
-      const d = 1 / (1 + abs(x));
-      return d * d;
-    },
+    derivative: softsignDerivative,
   },
   hardSigmoid: {
     forward: (x) => (x <= -3 ? 0 : x >= 3 ? 1 : (x + 3) / 6),

@@ -112,3 +112,13 @@ export function polynomialFrom(c: readonly number[], start: number, v: number): 
   if (i === start) return top * v2 + c[start] + v * other; // top chain has the even powers
   return other + v * top;
 }
+
+/**
+ * The correction c that makes q + c the double-double quotient (a + al) / (b + bl) for
+ * q = fl(a / b), to first order in al and bl: rounding the sum once leaves ~0.5 ULP. Needs
+ * |q|, |b| < 2^995 (productError's range).
+ */
+export function quotientError(a: number, al: number, b: number, bl: number, q: number): number {
+  const p = q * b;
+  return (a - p - productError(q, b, p) + al - q * bl) / b;
+}
