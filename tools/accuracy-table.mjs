@@ -1,12 +1,15 @@
 // Turns the report that `ACTFN_ACCURACY_REPORT=path npx vitest run test/accuracy` writes into the
 // README's accuracy table: max ULP over |x| <= 4 (all fixture inputs in brackets where larger),
-// the worse of the two backends, per activation and dtype.
+// per activation and dtype: the worse of the two backends, or one table per backend with
+// --per-backend.
 import { readFileSync } from 'node:fs';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const perBackend = process.argv.includes('--per-backend');
 const rows = new Map();
 for (const [key, v] of Object.entries(report)) {
-  const [backend, dtype, name, kind] = key.split(' ');
+  const [backend, dtype, activation, kind] = key.split(' ');
+  const name = perBackend ? `${activation} (${backend})` : activation;
   const row = rows.get(name) ?? new Map();
   const col = `${dtype} ${kind}`;
   const cell = row.get(col) ?? { small: 0, all: 0, backends: new Set() };

@@ -232,6 +232,36 @@ inline double mish_forward(double x) {
   return times_split(x, tanh_softplus_split(x));
 }
 
+// mish'(x) for x <= 0 as e N / d^2, d = 2 + e (2 + e), N = 4 (1 + x)(1 + e) + e (2 + e (4 + e)),
+// every rounding after exp recovered (see the js twin).
+inline double mish_derivative_negative(double x) {
+  using math::fast_sum_error;
+  using math::product_error;
+  using math::sum_error;
+  const double e = std::exp(x);
+  const double a = 2 + e;
+  const double m = e * a;
+  const double ml = product_error(e, a, m) + e * fast_sum_error(2, e, a);
+  const double d = 2 + m;
+  const double dl = sum_error(2, m, d) + ml;
+  const double g = 1 + x;
+  const double gl = sum_error(1, x, g);
+  const double b = 1 + e;
+  const double gb = g * b;
+  const double gbl = product_error(g, b, gb) + g * fast_sum_error(1, e, b) + gl * b;
+  const double f1 = 4 + e;
+  const double f2 = e * f1;
+  const double f2l = product_error(e, f1, f2) + e * fast_sum_error(4, e, f1);
+  const double f3 = 2 + f2;
+  const double f3l = sum_error(2, f2, f3) + f2l;
+  const double t2 = e * f3;
+  const double t2l = product_error(e, f3, t2) + e * f3l;
+  const double n = 4 * gb + t2;
+  const double nl = sum_error(4 * gb, t2, n) + 4 * gbl + t2l;
+  const double num = e * n;
+  return over_square(num, product_error(e, n, num) + e * nl, d, dl);
+}
+
 inline double mish_derivative(double x) {
   if (near_root(math::MISH_ROOT, x)) return math::critical_expansion(math::MISH_ROOT, x, 0);
   if (x < -700) {
@@ -245,11 +275,7 @@ inline double mish_derivative(double x) {
     const double q = (1 + t) * t / d;
     return (1 + 2 * t) / d + x * 4 * q * q * sigmoid(x);
   }
-  // e N / d^2 with d = 2 + e (2 + e), N = 4 (1 + x)(1 + e) + e (2 + 4e + e^2): see the js twin.
-  const double e = std::exp(x);
-  const double d = 2 + e * (2 + e);
-  const double n = 4 * (1 + x) * (1 + e) + e * (2 + e * (4 + e));
-  return e * n / (d * d);
+  return mish_derivative_negative(x);
 }
 
 inline double softplus_forward(double x, double beta) {

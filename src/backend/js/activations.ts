@@ -286,12 +286,37 @@ function mishDerivative(x: number): number {
     const q = ((1 + t) * t) / d;
     return (1 + 2 * t) / d + x * 4 * q * q * sigmoid(x);
   }
-  // With e = e^x and d = 2 + e (2 + e): mish' = e N / d^2, N = 4 (1 + x)(1 + e) + e (2 + 4e + e^2).
-  // The textbook sum cancels for x in [-3, -2] too; N cancels only at the root (handled above).
+  return mishDerivativeNegative(x);
+}
+
+/**
+ * mish'(x) for x <= 0 as e N / d^2 with e = e^x, d = 2 + e (2 + e) and
+ * N = 4 (1 + x)(1 + e) + e (2 + e (4 + e)). The textbook sum cancels for x in [-3, -2] too; N
+ * cancels only at the root (handled by the expansion). Every rounding after exp is recovered.
+ */
+function mishDerivativeNegative(x: number): number {
   const e = exp(x);
-  const d = 2 + e * (2 + e);
-  const n = 4 * (1 + x) * (1 + e) + e * (2 + e * (4 + e));
-  return (e * n) / (d * d);
+  const a = 2 + e;
+  const m = e * a;
+  const ml = productError(e, a, m) + e * fastSumError(2, e, a);
+  const d = 2 + m;
+  const dl = sumError(2, m, d) + ml;
+  const g = 1 + x;
+  const gl = sumError(1, x, g);
+  const b = 1 + e;
+  const gb = g * b;
+  const gbl = productError(g, b, gb) + g * fastSumError(1, e, b) + gl * b;
+  const f1 = 4 + e;
+  const f2 = e * f1;
+  const f2l = productError(e, f1, f2) + e * fastSumError(4, e, f1);
+  const f3 = 2 + f2;
+  const f3l = sumError(2, f2, f3) + f2l;
+  const t2 = e * f3;
+  const t2l = productError(e, f3, t2) + e * f3l;
+  const n = 4 * gb + t2;
+  const nl = sumError(4 * gb, t2, n) + 4 * gbl + t2l;
+  const num = e * n;
+  return overSquare(num, productError(e, n, num) + e * nl, d, dl);
 }
 
 function softplusForward(x: number, beta: number): number {
