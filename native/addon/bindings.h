@@ -9,6 +9,7 @@ namespace addon {
 void register_activation_bindings(Napi::Env env, Napi::Object exports);
 void register_softmax_bindings(Napi::Env env, Napi::Object exports);
 void register_runtime_bindings(Napi::Env env, Napi::Object exports);
+void register_probe_bindings(Napi::Env env, Napi::Object exports);
 
 }  // namespace addon
 }  // namespace actfn
