@@ -10,14 +10,37 @@ namespace actfn {
 
 namespace {
 
-// Targets compiled into this build, lowest first. Wider targets join this list as they land.
-constexpr Isa kCompiledTargets[] = {Isa::scalar};
+// Targets compiled into this build, lowest first (CMake compiles the x86 ones on x86-64 only).
+constexpr Isa kCompiledTargets[] = {
+    Isa::scalar,
+#ifdef ACTFN_HAVE_AVX2
+    Isa::avx2,
+#endif
+#ifdef ACTFN_HAVE_AVX512
+    Isa::avx512,
+#endif
+};
+
+template <class Register>
+void fill(KernelTable& table, Register activations, Register softmax) {
+  activations(table);
+  softmax(table);
+}
 
 void register_target(Isa isa, KernelTable& table) {
   switch (isa) {
+#ifdef ACTFN_HAVE_AVX512
+    case Isa::avx512:
+      fill(table, avx512::register_activation_kernels, avx512::register_softmax_kernels);
+      break;
+#endif
+#ifdef ACTFN_HAVE_AVX2
+    case Isa::avx2:
+      fill(table, avx2::register_activation_kernels, avx2::register_softmax_kernels);
+      break;
+#endif
     default:
-      scalar::register_activation_kernels(table);
-      scalar::register_softmax_kernels(table);
+      fill(table, scalar::register_activation_kernels, scalar::register_softmax_kernels);
       break;
   }
   table.isa = isa_name(isa);

@@ -14,6 +14,8 @@ namespace actfn {
   }
 
 ACTFN_DECLARE_TARGET(scalar)
+ACTFN_DECLARE_TARGET(avx2)
+ACTFN_DECLARE_TARGET(avx512)
 #undef ACTFN_DECLARE_TARGET
 
 }  // namespace actfn

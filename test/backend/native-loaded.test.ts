@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { backendInfo, getBackend, setBackend } from '../../src/index.js';
+import { addonCandidates } from '../../src/backend/native.js';
 import { jsOnly } from '../support/backends.js';
+
+const ORDER = ['scalar', 'avx2', 'avx512'];
 
 describe('backend selection', () => {
   it.skipIf(jsOnly)('loads the native addon unless ACTFN_BACKEND=js asked for the fallback', () => {
@@ -9,6 +13,13 @@ describe('backend selection', () => {
     expect(info.backend).toBe('native');
     expect(info.napiVersion).toBeGreaterThanOrEqual(8);
     expect(['scalar', 'avx2', 'avx512']).toContain(info.simd);
+  });
+
+  it.skipIf(jsOnly)('runs the widest instruction set the CPU has, or the lower one ACTFN_SIMD asks for', () => {
+    const { cpuSimd } = createRequire(import.meta.url)(addonCandidates()[0]).info();
+    const requested = process.env.ACTFN_SIMD || 'avx512';
+    const expected = ORDER[Math.min(ORDER.indexOf(requested), ORDER.indexOf(cpuSimd))];
+    expect(backendInfo().simd).toBe(expected);
   });
 
   it.runIf(jsOnly)('runs the TypeScript backend and says why when ACTFN_BACKEND=js', () => {

@@ -1,0 +1,98 @@
+// Vector forms of the activations whose arithmetic is a few compares and multiplies: written once
+// against simd/vec.h, compiled per target. Each computes in the element type (float32 in float32),
+// within 1.5 ULP of exact; NaN in gives NaN out, and kinks follow the scalar twins in scalar_ops.h.
+// Activations without a vector form here run through their scalar float64 definition.
+#pragma once
+
+#include "../kernels.h"
+#include "../simd/vec.h"
+#include "scalar_ops.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace vops {
+
+// The row's two kernel params, broadcast once per call (never at static-initialisation time).
+template <class T>
+struct VecParams {
+  Vec<T> a, b;
+  explicit VecParams(ActivationParams p) : a(set<T>(static_cast<T>(p.a))), b(set<T>(static_cast<T>(p.b))) {}
+};
+
+// 1 strictly inside (lo, hi), 0 outside or on the ends, NaN for NaN.
+template <class T>
+inline Vec<T> indicator(Vec<T> x, Vec<T> lo, Vec<T> hi) {
+  const Vec<T> zero_or_nan = select(is_nan(x), x, set<T>(0));
+  const Mask<T> inside = gt(x, lo);
+  return select(inside, select(lt(x, hi), set<T>(1), zero_or_nan), zero_or_nan);
+}
+
+struct Relu {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(mask_or(gt(x, set<T>(0)), is_nan(x)), x, set<T>(0));
+  }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+    return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, set<T>(0)));
+  }
+};
+struct LeakyRelu {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(gt(x, set<T>(0)), x, p.a * x); }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
+    return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, p.a));
+  }
+};
+struct Linear {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) { return x; }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return select(is_nan(x), x, set<T>(1)); }
+};
+struct Relu6 {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(le(x, set<T>(0)), set<T>(0), select(ge(x, set<T>(6)), set<T>(6), x));
+  }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return indicator(x, set<T>(0), set<T>(6)); }
+};
+struct HardTanh {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(lt(x, p.a), p.a, select(gt(x, p.b), p.b, x)); }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) { return indicator(x, p.a, p.b); }
+};
+struct HardSigmoid {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), set<T>(1), (x + set<T>(3)) / set<T>(6)));
+  }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+    return indicator(x, set<T>(-3), set<T>(3)) / set<T>(6);
+  }
+};
+struct HardSwish {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), x, x * (x + set<T>(3)) / set<T>(6)));
+  }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+    return select(lt(x, set<T>(-3)), set<T>(0), select(gt(x, set<T>(3)), set<T>(1), (x + x + set<T>(3)) / set<T>(6)));
+  }
+};
+struct Softsign {
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(is_inf(x), copy_sign(set<T>(1), x), x / (set<T>(1) + abs(x)));
+  }
+  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+    const Vec<T> d = set<T>(1) / (set<T>(1) + abs(x));
+    return d * d;
+  }
+};
+
+}  // namespace vops
+
+// Which scalar op has a vector form: VectorOf<ops::X>::type is vops::X, or void.
+template <class Op> struct VectorOf { using type = void; };
+template <> struct VectorOf<ops::Relu> { using type = vops::Relu; };
+template <> struct VectorOf<ops::LeakyRelu> { using type = vops::LeakyRelu; };
+template <> struct VectorOf<ops::Linear> { using type = vops::Linear; };
+template <> struct VectorOf<ops::Relu6> { using type = vops::Relu6; };
+template <> struct VectorOf<ops::HardTanh> { using type = vops::HardTanh; };
+template <> struct VectorOf<ops::HardSigmoid> { using type = vops::HardSigmoid; };
+template <> struct VectorOf<ops::HardSwish> { using type = vops::HardSwish; };
+template <> struct VectorOf<ops::Softsign> { using type = vops::Softsign; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

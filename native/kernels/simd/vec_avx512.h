@@ -1,0 +1,64 @@
+// AVX-512 (F, DQ, BW, VL): 16 floats or 8 doubles per register; masks are k-registers.
+#pragma once
+
+#include <immintrin.h>
+
+namespace actfn {
+namespace ACTFN_TARGET {
+
+template <class T> struct Vec;
+template <class T> struct Mask;
+template <> struct Vec<float> { static constexpr int N = 16; __m512 v; };
+template <> struct Vec<double> { static constexpr int N = 8; __m512d v; };
+template <> struct Mask<float> { __mmask16 m; };
+template <> struct Mask<double> { __mmask8 m; };
+
+template <class T> Vec<T> load(const T* p);
+template <> inline Vec<float> load(const float* p) { return {_mm512_loadu_ps(p)}; }
+template <> inline Vec<double> load(const double* p) { return {_mm512_loadu_pd(p)}; }
+inline void store(float* p, Vec<float> a) { _mm512_storeu_ps(p, a.v); }
+inline void store(double* p, Vec<double> a) { _mm512_storeu_pd(p, a.v); }
+template <class T> Vec<T> set(T x);
+template <> inline Vec<float> set(float x) { return {_mm512_set1_ps(x)}; }
+template <> inline Vec<double> set(double x) { return {_mm512_set1_pd(x)}; }
+
+inline Vec<float> operator+(Vec<float> a, Vec<float> b) { return {_mm512_add_ps(a.v, b.v)}; }
+inline Vec<float> operator-(Vec<float> a, Vec<float> b) { return {_mm512_sub_ps(a.v, b.v)}; }
+inline Vec<float> operator*(Vec<float> a, Vec<float> b) { return {_mm512_mul_ps(a.v, b.v)}; }
+inline Vec<float> operator/(Vec<float> a, Vec<float> b) { return {_mm512_div_ps(a.v, b.v)}; }
+inline Vec<float> fma(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm512_fmadd_ps(a.v, b.v, c.v)}; }
+inline Vec<float> abs(Vec<float> a) { return {_mm512_abs_ps(a.v)}; }
+inline Vec<float> copy_sign(Vec<float> mag, Vec<float> sign) {
+  const __m512 s = _mm512_set1_ps(-0.0f);
+  return {_mm512_or_ps(_mm512_andnot_ps(s, mag.v), _mm512_and_ps(s, sign.v))};
+}
+inline Mask<float> lt(Vec<float> a, Vec<float> b) { return {_mm512_cmp_ps_mask(a.v, b.v, _CMP_LT_OQ)}; }
+inline Mask<float> le(Vec<float> a, Vec<float> b) { return {_mm512_cmp_ps_mask(a.v, b.v, _CMP_LE_OQ)}; }
+inline Mask<float> gt(Vec<float> a, Vec<float> b) { return {_mm512_cmp_ps_mask(a.v, b.v, _CMP_GT_OQ)}; }
+inline Mask<float> ge(Vec<float> a, Vec<float> b) { return {_mm512_cmp_ps_mask(a.v, b.v, _CMP_GE_OQ)}; }
+inline Mask<float> is_nan(Vec<float> a) { return {_mm512_cmp_ps_mask(a.v, a.v, _CMP_UNORD_Q)}; }
+inline Mask<float> is_inf(Vec<float> a) { return {_mm512_fpclass_ps_mask(a.v, 0x18)}; }  // +inf | -inf
+inline Mask<float> mask_or(Mask<float> a, Mask<float> b) { return {static_cast<__mmask16>(a.m | b.m)}; }
+inline Vec<float> select(Mask<float> m, Vec<float> a, Vec<float> b) { return {_mm512_mask_blend_ps(m.m, b.v, a.v)}; }
+
+inline Vec<double> operator+(Vec<double> a, Vec<double> b) { return {_mm512_add_pd(a.v, b.v)}; }
+inline Vec<double> operator-(Vec<double> a, Vec<double> b) { return {_mm512_sub_pd(a.v, b.v)}; }
+inline Vec<double> operator*(Vec<double> a, Vec<double> b) { return {_mm512_mul_pd(a.v, b.v)}; }
+inline Vec<double> operator/(Vec<double> a, Vec<double> b) { return {_mm512_div_pd(a.v, b.v)}; }
+inline Vec<double> fma(Vec<double> a, Vec<double> b, Vec<double> c) { return {_mm512_fmadd_pd(a.v, b.v, c.v)}; }
+inline Vec<double> abs(Vec<double> a) { return {_mm512_abs_pd(a.v)}; }
+inline Vec<double> copy_sign(Vec<double> mag, Vec<double> sign) {
+  const __m512d s = _mm512_set1_pd(-0.0);
+  return {_mm512_or_pd(_mm512_andnot_pd(s, mag.v), _mm512_and_pd(s, sign.v))};
+}
+inline Mask<double> lt(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ)}; }
+inline Mask<double> le(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_LE_OQ)}; }
+inline Mask<double> gt(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GT_OQ)}; }
+inline Mask<double> ge(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_GE_OQ)}; }
+inline Mask<double> is_nan(Vec<double> a) { return {_mm512_cmp_pd_mask(a.v, a.v, _CMP_UNORD_Q)}; }
+inline Mask<double> is_inf(Vec<double> a) { return {_mm512_fpclass_pd_mask(a.v, 0x18)}; }
+inline Mask<double> mask_or(Mask<double> a, Mask<double> b) { return {static_cast<__mmask8>(a.m | b.m)}; }
+inline Vec<double> select(Mask<double> m, Vec<double> a, Vec<double> b) { return {_mm512_mask_blend_pd(m.m, b.v, a.v)}; }
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
