@@ -1,6 +1,6 @@
 // Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Ops with a
-// vector form (vector_ops.h) run it over whole vectors and their scalar float64 twin on the tail;
-// the rest run the scalar twin throughout. Chunks handed to threads start on multiples of
+// vector form (vector_ops.h) run it over whole vectors; float32 arrays of ops with a double-lane
+// form (wide_ops.h) run that; the scalar float64 twin does the tail and everything else. Chunks handed to threads start on multiples of
 // kChunkAlign, so which elements fall in the tail does not depend on the thread count.
 #include <type_traits>
 
@@ -8,6 +8,7 @@
 #include "../targets.h"
 #include "scalar_ops.h"
 #include "vector_ops.h"
+#include "wide_ops.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -16,6 +17,37 @@ namespace {
 // Whether Op runs vectorized for T on this target (never on the one-lane scalar target).
 template <class Op, class T>
 constexpr bool kVectorized = !std::is_void_v<typename VectorOf<Op>::type> && (Vec<T>::N > 1);
+
+// Whether float32 arrays of Op run in double lanes on this target.
+template <class Op, class T>
+constexpr bool kWide = std::is_same_v<T, float> && !std::is_void_v<typename WideOf<Op>::type> && (Vec<double>::N > 1);
+
+// Runs the double-lane form over whole vectors of [i, end) and returns where it stopped. Lanes with
+// a NaN or infinite input are redone by the scalar twin, which owns those conventions. dy is null
+// for forward and derivative.
+template <class Op, bool Derivative>
+std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t i, std::size_t end, ActivationParams p) {
+  using W = typename WideOf<Op>::type;
+  constexpr std::size_t N = Vec<double>::N;
+  const vops::VecParams<double> vp(p);
+  for (; i + N <= end; i += N) {
+    const Vec<double> v = load_widen(x + i);
+    const unsigned special = lane_bits(mask_or(is_nan(v), is_inf(v)));
+    double xs[N];
+    if (special) store(xs, v);  // out may be x: keep the inputs for the patch
+    if (dy) {
+      store_narrow(out + i, load_widen(dy + i) * W::derivative(v, vp));
+    } else {
+      store_narrow(out + i, Derivative ? W::derivative(v, vp) : W::forward(v, vp));
+    }
+    for (std::size_t lane = 0; special != 0 && lane < N; ++lane) {
+      if (((special >> lane) & 1u) == 0) continue;
+      const double f = Derivative || dy ? Op::derivative(xs[lane], p) : Op::forward(xs[lane], p);
+      out[i + lane] = static_cast<float>(dy ? static_cast<double>(dy[i + lane]) * f : f);
+    }
+  }
+  return i;
+}
 
 template <class Op, bool Derivative, class T, std::size_t Grain>
 void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
@@ -28,6 +60,8 @@ void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
       for (; i + N <= end; i += N) {
         store(out + i, Derivative ? V::derivative(load(x + i), vp) : V::forward(load(x + i), vp));
       }
+    } else if constexpr (kWide<Op, T>) {
+      i = wide_block<Op, Derivative>(x, nullptr, out, i, end, p);
     }
     for (; i < end; ++i) {
       const double v = static_cast<double>(x[i]);
@@ -45,6 +79,8 @@ void backward(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       const vops::VecParams<T> vp(p);
       constexpr std::size_t N = Vec<T>::N;
       for (; i + N <= end; i += N) store(out + i, load(dy + i) * V::derivative(load(x + i), vp));
+    } else if constexpr (kWide<Op, T>) {
+      i = wide_block<Op, true>(x, dy, out, i, end, p);
     }
     for (; i < end; ++i) {
       out[i] = static_cast<T>(static_cast<double>(dy[i]) * Op::derivative(static_cast<double>(x[i]), p));

@@ -60,5 +60,18 @@ inline Mask<double> is_inf(Vec<double> a) { return {_mm256_cmp_pd(abs(a).v, _mm2
 inline Mask<double> mask_or(Mask<double> a, Mask<double> b) { return {_mm256_or_pd(a.m, b.m)}; }
 inline Vec<double> select(Mask<double> m, Vec<double> a, Vec<double> b) { return {_mm256_blendv_pd(b.v, a.v, m.m)}; }
 
+// float32 <-> float64 lanes: Vec<double>::N floats at a time (kernels that compute float32 in double).
+inline Vec<double> load_widen(const float* p) { return {_mm256_cvtps_pd(_mm_loadu_ps(p))}; }
+inline void store_narrow(float* p, Vec<double> a) { _mm_storeu_ps(p, _mm256_cvtpd_ps(a.v)); }
+inline Vec<double> round_nearest(Vec<double> a) { return {_mm256_round_pd(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+// 2^n for integral n in [-1022, 1023], built in the exponent field.
+inline Vec<double> pow2i(Vec<double> n) {
+  const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52: n lands in the low bits
+  const __m256i bits = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(n.v, shifter)), _mm256_castpd_si256(shifter));
+  return {_mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(bits, _mm256_set1_epi64x(1023)), 52))};
+}
+// Bit i set when lane i of the mask is set.
+inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(_mm256_movemask_pd(m.m)); }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

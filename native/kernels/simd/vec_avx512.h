@@ -60,5 +60,17 @@ inline Mask<double> is_inf(Vec<double> a) { return {_mm512_fpclass_pd_mask(a.v, 
 inline Mask<double> mask_or(Mask<double> a, Mask<double> b) { return {static_cast<__mmask8>(a.m | b.m)}; }
 inline Vec<double> select(Mask<double> m, Vec<double> a, Vec<double> b) { return {_mm512_mask_blend_pd(m.m, b.v, a.v)}; }
 
+// float32 <-> float64 lanes: Vec<double>::N floats at a time (kernels that compute float32 in double).
+inline Vec<double> load_widen(const float* p) { return {_mm512_cvtps_pd(_mm256_loadu_ps(p))}; }
+inline void store_narrow(float* p, Vec<double> a) { _mm256_storeu_ps(p, _mm512_cvtpd_ps(a.v)); }
+inline Vec<double> round_nearest(Vec<double> a) { return {_mm512_roundscale_pd(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+// 2^n for integral n in [-1022, 1023], built in the exponent field.
+inline Vec<double> pow2i(Vec<double> n) {
+  const __m512i bits = _mm512_add_epi64(_mm512_cvtpd_epi64(n.v), _mm512_set1_epi64(1023));
+  return {_mm512_castsi512_pd(_mm512_slli_epi64(bits, 52))};
+}
+// Bit i set when lane i of the mask is set.
+inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(m.m); }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -35,5 +35,12 @@ template <class T> inline Mask<T> is_inf(Vec<T> a) { return {std::isinf(a.v)}; }
 template <class T> inline Mask<T> mask_or(Mask<T> a, Mask<T> b) { return {a.m || b.m}; }
 template <class T> inline Vec<T> select(Mask<T> m, Vec<T> a, Vec<T> b) { return m.m ? a : b; }
 
+// float32 <-> float64 lanes (one lane here).
+inline Vec<double> load_widen(const float* p) { return {static_cast<double>(*p)}; }
+inline void store_narrow(float* p, Vec<double> a) { *p = static_cast<float>(a.v); }
+inline Vec<double> round_nearest(Vec<double> a) { return {std::nearbyint(a.v)}; }
+inline Vec<double> pow2i(Vec<double> n) { return {std::ldexp(1.0, static_cast<int>(n.v))}; }
+inline unsigned lane_bits(Mask<double> m) { return m.m ? 1u : 0u; }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

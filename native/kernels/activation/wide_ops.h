@@ -1,0 +1,133 @@
+// Float32 activations evaluated in double lanes: load float32, widen, compute with vexp (simd/vexp.h),
+// round once on the narrowing store. Double carries ~29 spare bits, so the textbook formulas stay
+// far inside the float32 bounds (forward within 0.5 ULP + 2^-40 relative; derivatives likewise
+// outside the |f'| < 2^-20 absolute zone, where the error is ~2^-55 absolute). Infinite and NaN
+// inputs are patched lane by lane with the scalar twins (elementwise.cc), so these formulas need
+// not handle them. Float64 arrays use the scalar float64 twins (scalar_ops.h) for these activations.
+#pragma once
+
+#include "../simd/vexp.h"
+#include "scalar_ops.h"
+#include "vector_ops.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace wops {
+
+using D = Vec<double>;
+using P = vops::VecParams<double>;
+
+inline D one() { return set<double>(1); }
+
+// sigmoid(u) and sigmoid(-u) from one exp.
+struct SigmoidPair {
+  D pos, neg;
+};
+inline SigmoidPair sigmoid_pair(D u) {
+  const D t = vexp(set<double>(0) - abs(u));
+  const D big = one() / (one() + t);  // sigmoid(|u|)
+  const D small = t * big;            // sigmoid(-|u|)
+  const Mask<double> nonneg = ge(u, set<double>(0));
+  return {select(nonneg, big, small), select(nonneg, small, big)};
+}
+
+inline D square_ratio(D t) {  // t / (1 + t)^2
+  const D d = one() + t;
+  return t / (d * d);
+}
+
+struct Sigmoid {
+  static D forward(D x, const P&) { return sigmoid_pair(x).pos; }
+  static D derivative(D x, const P&) { return square_ratio(vexp(set<double>(0) - abs(x))); }
+};
+struct Tanh {
+  static D forward(D x, const P&) {
+    const D a = abs(x);
+    const D t = vexp(set<double>(-2) * a);
+    const D big = (one() - t) / (one() + t);
+    const D a2 = a * a;  // below 2^-8: a - a^3/3 + 2a^5/15 - 17a^7/315, no cancellation
+    const D small = a * fma(a2, fma(a2, fma(a2, set<double>(-17.0 / 315), set<double>(2.0 / 15)), set<double>(-1.0 / 3)), one());
+    return copy_sign(select(lt(a, set<double>(1.0 / 256)), small, big), x);
+  }
+  static D derivative(D x, const P&) { return set<double>(4) * square_ratio(vexp(set<double>(-2) * abs(x))); }
+};
+struct Elu {
+  static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x)); }
+  static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), p.a * vexp(x)); }
+};
+struct Selu {
+  static D forward(D x, const P&) {
+    return select(gt(x, set<double>(0)), set<double>(ops::kSeluScale) * x, set<double>(ops::kSeluScaleAlpha) * vexpm1(x));
+  }
+  static D derivative(D x, const P&) {
+    return select(gt(x, set<double>(0)), set<double>(ops::kSeluScale), set<double>(ops::kSeluScaleAlpha) * vexp(x));
+  }
+};
+struct Celu {
+  static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x / p.a)); }
+  static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), vexp(x / p.a)); }
+};
+// swish(x; beta) = x sigmoid(beta x); silu' = sigmoid(u) (1 + u sigmoid(-u)), u = beta x.
+inline D swish_forward(D x, D beta) { return x * sigmoid_pair(beta * x).pos; }
+inline D swish_derivative(D x, D beta) {
+  const D u = beta * x;
+  const SigmoidPair s = sigmoid_pair(u);
+  return s.pos * fma(u, s.neg, one());
+}
+struct Silu {
+  static D forward(D x, const P&) { return swish_forward(x, one()); }
+  static D derivative(D x, const P&) { return swish_derivative(x, one()); }
+};
+struct Swish {
+  static D forward(D x, const P& p) { return swish_forward(x, p.a); }
+  static D derivative(D x, const P& p) { return swish_derivative(x, p.a); }
+};
+// geluTanh(x) = x sigmoid(v), v = c (x + k x^3), c = 2 sqrt(2/pi), k = 0.044715.
+struct GeluTanh {
+  static D v_of(D x) { return set<double>(ops::kGeluTanhC) * x * fma(set<double>(ops::kGeluTanhK) * x, x, one()); }
+  static D forward(D x, const P&) { return x * sigmoid_pair(v_of(x)).pos; }
+  static D derivative(D x, const P&) {
+    const SigmoidPair s = sigmoid_pair(v_of(x));
+    const D dv = set<double>(ops::kGeluTanhC) * fma(set<double>(3 * ops::kGeluTanhK) * x, x, one());
+    return s.pos * fma(x * s.neg, dv, one());
+  }
+};
+// tanh(softplus(x)) from a = e^-|x|: n / (n + 2), n = e (e + 2) for x <= 0; (1 + 2a) / (1 + 2a (1 + a)) above.
+struct Mish {
+  struct Parts {
+    D r, sech2, a;
+  };
+  static Parts parts(D x) {
+    const D a = vexp(set<double>(0) - abs(x));
+    const D n = a * (a + set<double>(2));
+    const D dn = n + set<double>(2);
+    const D dp = fma(set<double>(2) * a, one() + a, one());
+    const D q = (one() + a) * a / dp;
+    const Mask<double> pos = gt(x, set<double>(0));
+    return {select(pos, fma(set<double>(2), a, one()) / dp, n / dn), select(pos, set<double>(4) * q * q, fma(set<double>(4), n, set<double>(4)) / (dn * dn)), a};
+  }
+  static D forward(D x, const P&) { return x * parts(x).r; }
+  static D derivative(D x, const P&) {
+    const Parts m = parts(x);
+    const D big = one() / (one() + m.a);  // sigmoid(|x|)
+    const D sig = select(gt(x, set<double>(0)), big, m.a * big);
+    return fma(x * m.sech2, sig, m.r);
+  }
+};
+
+}  // namespace wops
+
+// Which scalar op has a double-lane form for float32 arrays: WideOf<ops::X>::type, or void.
+template <class Op> struct WideOf { using type = void; };
+template <> struct WideOf<ops::Sigmoid> { using type = wops::Sigmoid; };
+template <> struct WideOf<ops::Tanh> { using type = wops::Tanh; };
+template <> struct WideOf<ops::Elu> { using type = wops::Elu; };
+template <> struct WideOf<ops::Selu> { using type = wops::Selu; };
+template <> struct WideOf<ops::Celu> { using type = wops::Celu; };
+template <> struct WideOf<ops::Silu> { using type = wops::Silu; };
+template <> struct WideOf<ops::Swish> { using type = wops::Swish; };
+template <> struct WideOf<ops::GeluTanh> { using type = wops::GeluTanh; };
+template <> struct WideOf<ops::Mish> { using type = wops::Mish; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

@@ -1,0 +1,55 @@
+// Vector exp and expm1 in double lanes, for kernels that compute float32 activations in double.
+//
+// vexp: Cody-Waite reduction x = n ln2 + r, |r| <= ln2/2, with ln2 split so n * ln2_hi is exact,
+// then the Taylor polynomial of degree 13 (coefficients 1/k!, computed here, not tabulated), then
+// the exponent field. Max error about 2 ULP (double) for results >= 2^-1022; smaller results
+// (x < -708.39) flush to 0 and x > 709.78 gives +Inf; NaN propagates. Valid wherever the output is
+// float32 (float32's smallest subnormal is 2^-149, far above the flush).
+//
+// vexpm1: exp(x) - 1 for |x| >= 2^-8 (relative error <= 2^-44 there from the cancellation), and the
+// Taylor polynomial to x^6 below (relative error < 2^-60). Both far inside float32's 2^-24.
+#pragma once
+
+#include "vec.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+
+constexpr double kLn2 = 0.69314718055994530942;
+constexpr double kLn2Lo = 2.3190468138462996e-17;  // ln 2 - kLn2 (ln 2 as a double-double)
+constexpr double kLn2Hi = static_cast<double>(static_cast<float>(kLn2));  // 24 bits: n * hi is exact
+constexpr double kLn2Rest = (kLn2 - kLn2Hi) + kLn2Lo;
+constexpr double kLog2e = 1.4426950408889634074;
+
+constexpr double inverse_factorial(int k) { return k <= 1 ? 1.0 : inverse_factorial(k - 1) / k; }
+
+// 1/k! for k = 0..13, evaluated by the compiler (plain data: nothing runs at load time).
+struct InverseFactorials {
+  double c[14];
+  constexpr InverseFactorials() : c() {
+    for (int k = 0; k < 14; ++k) c[k] = inverse_factorial(k);
+  }
+};
+constexpr InverseFactorials kInverseFactorials{};
+
+inline Vec<double> vexp(Vec<double> x) {
+  const Vec<double> hi = set<double>(709.782712893384), lo = set<double>(-708.3964185322641);
+  const Vec<double> xc = select(gt(x, hi), hi, select(lt(x, lo), lo, x));  // NaN passes through
+  const Vec<double> n = round_nearest(xc * set<double>(kLog2e));
+  Vec<double> r = fma(n, set<double>(-kLn2Hi), xc);
+  r = fma(n, set<double>(-kLn2Rest), r);
+  Vec<double> p = set<double>(kInverseFactorials.c[13]);
+  for (int k = 12; k >= 0; --k) p = fma(p, r, set<double>(kInverseFactorials.c[k]));
+  const Vec<double> y = p * pow2i(n);
+  return select(gt(x, hi), set<double>(__builtin_inf()), select(lt(x, lo), set<double>(0), y));
+}
+
+inline Vec<double> vexpm1(Vec<double> x) {
+  Vec<double> p = set<double>(kInverseFactorials.c[6]);
+  for (int k = 5; k >= 1; --k) p = fma(p, x, set<double>(kInverseFactorials.c[k]));
+  const Vec<double> small = p * x;
+  return select(lt(abs(x), set<double>(1.0 / 256)), small, vexp(x) - set<double>(1));
+}
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
