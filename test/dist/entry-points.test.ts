@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { jsOnly } from '../support/backends.js';
+
+/** The built package (dist/), loaded the way users load it: `require` and `import` by package name. */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const script = `const r = [...a.getActivation('gelu').forward(new Float64Array([-1, 0, 1]))];
+  process.stdout.write(JSON.stringify({ info: a.backendInfo(), r }));`;
+
+function run(args: string[]) {
+  const out = execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env } });
+  return JSON.parse(out) as { info: { backend: string; version: string }; r: number[] };
+}
+
+describe('the built package', () => {
+  const expected = [-0.15865525393145707, 0, 0.8413447460685429];
+  const backend = jsOnly ? 'js' : 'native';
+
+  it('works through require (CommonJS build)', () => {
+    const { info, r } = run(['-e', `const a = require('actfn'); ${script}`]);
+    expect(info.backend).toBe(backend);
+    r.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
+  });
+
+  it('works through import (ESM build)', () => {
+    const { info, r } = run(['--input-type=module', '-e', `import * as a from 'actfn'; ${script}`]);
+    expect(info.backend).toBe(backend);
+    expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+    r.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
+  });
+});
