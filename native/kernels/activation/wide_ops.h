@@ -115,6 +115,23 @@ struct Mish {
   }
 };
 
+// softplus(x; beta) = (max(u, 0) + log1p(e^-|u|)) / beta, u = beta x; softplus' = sigmoid(u).
+struct Softplus {
+  static D forward(D x, const P& p) {
+    const D u = p.a * x;
+    const D sp = select(gt(u, set<double>(0)), u, set<double>(0)) + vlog1p_unit(vexp(set<double>(0) - abs(u)));
+    return sp / p.a;
+  }
+  static D derivative(D x, const P& p) { return sigmoid_pair(p.a * x).pos; }
+};
+// logSigmoid(x) = min(x, 0) - log1p(e^-|x|); logSigmoid' = sigmoid(-x).
+struct LogSigmoid {
+  static D forward(D x, const P&) {
+    return select(lt(x, set<double>(0)), x, set<double>(0)) - vlog1p_unit(vexp(set<double>(0) - abs(x)));
+  }
+  static D derivative(D x, const P&) { return sigmoid_pair(x).neg; }
+};
+
 }  // namespace wops
 
 // Which scalar op has a double-lane form for float32 arrays: WideOf<ops::X>::type, or void.
@@ -128,6 +145,8 @@ template <> struct WideOf<ops::Silu> { using type = wops::Silu; };
 template <> struct WideOf<ops::Swish> { using type = wops::Swish; };
 template <> struct WideOf<ops::GeluTanh> { using type = wops::GeluTanh; };
 template <> struct WideOf<ops::Mish> { using type = wops::Mish; };
+template <> struct WideOf<ops::Softplus> { using type = wops::Softplus; };
+template <> struct WideOf<ops::LogSigmoid> { using type = wops::LogSigmoid; };
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

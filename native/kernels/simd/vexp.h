@@ -1,4 +1,4 @@
-// Vector exp and expm1 in double lanes, for kernels that compute float32 activations in double.
+// Vector exp, expm1 and log1p in double lanes, for kernels that compute float32 activations in double.
 //
 // vexp: Cody-Waite reduction x = n ln2 + r, |r| <= ln2/2, with ln2 split so n * ln2_hi is exact,
 // then the Taylor polynomial of degree 13 (coefficients 1/k!, computed here, not tabulated), then
@@ -8,6 +8,11 @@
 //
 // vexpm1: exp(x) - 1 for |x| >= 2^-8 (relative error <= 2^-44 there from the cancellation), and the
 // Taylor polynomial to x^6 below (relative error < 2^-60). Both far inside float32's 2^-24.
+//
+// vlog1p_unit: log(1 + t) for t in [0, 1] (softplus's log1p(e^-|u|)): y = 1 + t is in [1, 2], so
+// log y = e ln2 + log m with m in [sqrt(1/2), sqrt(2)] and e in {0, 1}; log m = 2 atanh(s),
+// s = (m - 1)/(m + 1), |s| < 0.172, by its odd series to s^23 (truncation < 2^-60 relative); the
+// rounding of 1 + t is corrected by (t - (y - 1)) / y. Max error about 2 ULP (double).
 #pragma once
 
 #include "vec.h"
@@ -42,6 +47,21 @@ inline Vec<double> vexp(Vec<double> x) {
   for (int k = 12; k >= 0; --k) p = fma(p, r, set<double>(kInverseFactorials.c[k]));
   const Vec<double> y = p * pow2i(n);
   return select(gt(x, hi), set<double>(__builtin_inf()), select(lt(x, lo), set<double>(0), y));
+}
+
+inline Vec<double> vlog1p_unit(Vec<double> t) {
+  const Vec<double> one = set<double>(1);
+  const Vec<double> y = one + t;
+  const Mask<double> upper = gt(y, set<double>(1.4142135623730951));
+  const Vec<double> m = select(upper, y * set<double>(0.5), y);
+  const Vec<double> s = (m - one) / (m + one);
+  const Vec<double> s2 = s * s;
+  Vec<double> p = set<double>(1.0 / 23);
+  for (int k = 21; k >= 1; k -= 2) p = fma(p, s2, set<double>(1.0 / k));
+  const Vec<double> log_m = set<double>(2) * s * p;
+  const Vec<double> e = select(upper, one, set<double>(0));
+  const Vec<double> log_y = fma(e, set<double>(kLn2Hi), fma(e, set<double>(kLn2Rest), log_m));
+  return log_y + (t - (y - one)) / y;
 }
 
 inline Vec<double> vexpm1(Vec<double> x) {
