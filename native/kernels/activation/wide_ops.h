@@ -7,6 +7,7 @@
 #pragma once
 
 #include "../simd/vexp.h"
+#include "../simd/vnormal.h"
 #include "scalar_ops.h"
 #include "vector_ops.h"
 
@@ -132,6 +133,15 @@ struct LogSigmoid {
   static D derivative(D x, const P&) { return sigmoid_pair(x).neg; }
 };
 
+// gelu(x) = x Phi(x); gelu' = Phi(x) + x phi(x).
+struct Gelu {
+  static D forward(D x, const P&) { return x * vnormal(x).cdf; }
+  static D derivative(D x, const P&) {
+    const NormalParts n = vnormal(x);
+    return fma(x, n.pdf, n.cdf);
+  }
+};
+
 }  // namespace wops
 
 // Which scalar op has a double-lane form for float32 arrays: WideOf<ops::X>::type, or void.
@@ -146,6 +156,7 @@ template <> struct WideOf<ops::Swish> { using type = wops::Swish; };
 template <> struct WideOf<ops::GeluTanh> { using type = wops::GeluTanh; };
 template <> struct WideOf<ops::Mish> { using type = wops::Mish; };
 template <> struct WideOf<ops::Softplus> { using type = wops::Softplus; };
+template <> struct WideOf<ops::Gelu> { using type = wops::Gelu; };
 template <> struct WideOf<ops::LogSigmoid> { using type = wops::LogSigmoid; };
 
 }  // namespace ACTFN_TARGET
