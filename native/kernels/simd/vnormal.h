@@ -1,8 +1,8 @@
 // The standard normal CDF and PDF in double lanes, for float32 GELU.
 //
 // Phi(-|x|) = erfc(z)/2 = exp(-x^2/2) erfcx(z)/2 with z = |x|/sqrt2; erfcx comes from a polynomial
-// in t = 1/(1 + z/2) (tools/gen-vector-coefficients.py: 2.7e-12 relative), and x^2/2 is exact for
-// float32 inputs, so the result is good to ~2^-37 relative down to Phi ~ 1e-50 (x ~ -15), below
+// in t = 1/(1 + z/2) (tools/gen-vector-coefficients.py: ~1e-14 relative), and x^2/2 is exact for
+// float32 inputs, so the result is good to ~2^-45 relative down to Phi ~ 1e-50 (x ~ -15), below
 // which float32 GELU is 0 anyway. Phi(x) for x > 0 is 1 - Phi(-x) (>= 1/2: no cancellation).
 // Valid only where the output is float32.
 #pragma once
