@@ -1,6 +1,7 @@
-// Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Ops with a
-// vector form (vector_ops.h) run it over whole vectors; float32 arrays of ops with a double-lane
-// form (wide_ops.h) run that; the scalar float64 twin does the tail and everything else. Chunks handed to threads start on multiples of
+// Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Float32
+// arrays of ops with a double-lane form (wide_ops.h) run that; otherwise ops with a vector form in
+// the array's own precision (vector_ops.h) run it; the scalar float64 twin does the tails and the
+// rest. Chunks handed to threads start on multiples of
 // kChunkAlign, so which elements fall in the tail does not depend on the thread count.
 #include <type_traits>
 
@@ -53,15 +54,15 @@ template <class Op, bool Derivative, class T, std::size_t Grain>
 void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
   parallel_for(n, Grain, kChunkAlign, [=](std::size_t begin, std::size_t end) {
     std::size_t i = begin;
-    if constexpr (kVectorized<Op, T>) {
+    if constexpr (kWide<Op, T>) {
+      i = wide_block<Op, Derivative>(x, nullptr, out, i, end, p);
+    } else if constexpr (kVectorized<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       constexpr std::size_t N = Vec<T>::N;
       for (; i + N <= end; i += N) {
         store(out + i, Derivative ? V::derivative(load(x + i), vp) : V::forward(load(x + i), vp));
       }
-    } else if constexpr (kWide<Op, T>) {
-      i = wide_block<Op, Derivative>(x, nullptr, out, i, end, p);
     }
     for (; i < end; ++i) {
       const double v = static_cast<double>(x[i]);
@@ -74,13 +75,13 @@ template <class Op, class T, std::size_t Grain>
 void backward(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
   parallel_for(n, Grain, kChunkAlign, [=](std::size_t begin, std::size_t end) {
     std::size_t i = begin;
-    if constexpr (kVectorized<Op, T>) {
+    if constexpr (kWide<Op, T>) {
+      i = wide_block<Op, true>(x, dy, out, i, end, p);
+    } else if constexpr (kVectorized<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       constexpr std::size_t N = Vec<T>::N;
       for (; i + N <= end; i += N) store(out + i, load(dy + i) * V::derivative(load(x + i), vp));
-    } else if constexpr (kWide<Op, T>) {
-      i = wide_block<Op, true>(x, dy, out, i, end, p);
     }
     for (; i < end; ++i) {
       out[i] = static_cast<T>(static_cast<double>(dy[i]) * Op::derivative(static_cast<double>(x[i]), p));

