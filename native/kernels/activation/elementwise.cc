@@ -50,51 +50,50 @@ std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t 
   return i;
 }
 
-template <class Op, bool Derivative, class T, std::size_t Grain>
-void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
+// What one element-wise pass computes: f(x), f'(x), or dy * f'(x).
+enum class Pass { forward, derivative, backward };
+
+// The one loop behind every activation kernel: threads over chunks, then per chunk the widest form
+// the op has on this target, then the scalar twin for the tail. dy is read only for backward.
+template <class Op, Pass K, class T, std::size_t Grain>
+void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
+  constexpr bool kDerivative = K != Pass::forward;
   parallel_for(n, Grain, kChunkAlign, [=](std::size_t begin, std::size_t end) {
     std::size_t i = begin;
     if constexpr (kWide<Op, T>) {
-      i = wide_block<Op, Derivative>(x, nullptr, out, i, end, p);
+      i = wide_block<Op, kDerivative>(x, K == Pass::backward ? dy : nullptr, out, i, end, p);
     } else if constexpr (kVectorized<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       constexpr std::size_t N = Vec<T>::N;
       for (; i + N <= end; i += N) {
-        store(out + i, Derivative ? V::derivative(load(x + i), vp) : V::forward(load(x + i), vp));
+        const Vec<T> v = load(x + i);
+        if constexpr (K == Pass::backward) {
+          store(out + i, load(dy + i) * V::derivative(v, vp));
+        } else {
+          store(out + i, kDerivative ? V::derivative(v, vp) : V::forward(v, vp));
+        }
       }
     }
     for (; i < end; ++i) {
       const double v = static_cast<double>(x[i]);
-      out[i] = static_cast<T>(Derivative ? Op::derivative(v, p) : Op::forward(v, p));
+      const double f = kDerivative ? Op::derivative(v, p) : Op::forward(v, p);
+      out[i] = static_cast<T>(K == Pass::backward ? static_cast<double>(dy[i]) * f : f);
     }
   });
 }
 
-template <class Op, class T, std::size_t Grain>
-void backward(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
-  parallel_for(n, Grain, kChunkAlign, [=](std::size_t begin, std::size_t end) {
-    std::size_t i = begin;
-    if constexpr (kWide<Op, T>) {
-      i = wide_block<Op, true>(x, dy, out, i, end, p);
-    } else if constexpr (kVectorized<Op, T>) {
-      using V = typename VectorOf<Op>::type;
-      const vops::VecParams<T> vp(p);
-      constexpr std::size_t N = Vec<T>::N;
-      for (; i + N <= end; i += N) store(out + i, load(dy + i) * V::derivative(load(x + i), vp));
-    }
-    for (; i < end; ++i) {
-      out[i] = static_cast<T>(static_cast<double>(dy[i]) * Op::derivative(static_cast<double>(x[i]), p));
-    }
-  });
+template <class Op, Pass K, class T, std::size_t Grain>
+void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
+  run_pass<Op, K, T, Grain>(x, nullptr, out, n, p);
 }
 
 template <class T>
 void fill(TypedKernels<T>& k) {
 #define ACTFN_REGISTER(name, type, cost)                                                           \
-  k.forward[static_cast<int>(Activation::name)] = unary<ops::type, false, T, kGrain##cost>;       \
-  k.derivative[static_cast<int>(Activation::name)] = unary<ops::type, true, T, kGrain##cost>;     \
-  k.backward[static_cast<int>(Activation::name)] = backward<ops::type, T, kGrain##cost>;
+  k.forward[static_cast<int>(Activation::name)] = unary<ops::type, Pass::forward, T, kGrain##cost>; \
+  k.derivative[static_cast<int>(Activation::name)] = unary<ops::type, Pass::derivative, T, kGrain##cost>; \
+  k.backward[static_cast<int>(Activation::name)] = run_pass<ops::type, Pass::backward, T, kGrain##cost>;
   ACTFN_ACTIVATIONS(ACTFN_REGISTER)
 #undef ACTFN_REGISTER
 }
