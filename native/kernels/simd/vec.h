@@ -8,7 +8,7 @@
 //   abs(v), lt/le/gt/ge(a, b) (ordered: false on NaN), is_nan(v), is_inf(v), mask_or(m, m),
 //   select(m, a, b) = m ? a : b, copy_sign(magnitude, sign).
 // For double lanes also: load_widen(const float*) / store_narrow(float*, v) (Vec<double>::N floats),
-//   round_nearest(v), pow2i(n) = 2^n for integral n in [-1022, 1023], lane_bits(mask).
+//   round_nearest(v), pow2i(n) = 2^n for integral n in [-1022, 1023], lane_bits(mask), eq(a, b).
 #pragma once
 
 #if defined(ACTFN_TARGET_AVX512)

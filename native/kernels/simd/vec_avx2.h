@@ -73,5 +73,7 @@ inline Vec<double> pow2i(Vec<double> n) {
 // Bit i set when lane i of the mask is set.
 inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(_mm256_movemask_pd(m.m)); }
 
+inline Mask<double> eq(Vec<double> a, Vec<double> b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_EQ_OQ)}; }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

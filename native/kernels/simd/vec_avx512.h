@@ -72,5 +72,7 @@ inline Vec<double> pow2i(Vec<double> n) {
 // Bit i set when lane i of the mask is set.
 inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(m.m); }
 
+inline Mask<double> eq(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_EQ_OQ)}; }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

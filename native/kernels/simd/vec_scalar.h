@@ -42,5 +42,7 @@ inline Vec<double> round_nearest(Vec<double> a) { return {std::nearbyint(a.v)}; 
 inline Vec<double> pow2i(Vec<double> n) { return {std::ldexp(1.0, static_cast<int>(n.v))}; }
 inline unsigned lane_bits(Mask<double> m) { return m.m ? 1u : 0u; }
 
+template <class T> inline Mask<T> eq(Vec<T> a, Vec<T> b) { return {a.v == b.v}; }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

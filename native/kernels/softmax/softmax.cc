@@ -1,13 +1,17 @@
 // Row-wise softmax, logSoftmax and softmax backward for one target: the native twin of
 // src/backend/js/softmax.ts (read its header for why x - max is a double-double and why the sum
-// leaves out the arg-max entry). Arithmetic is float64 for both element types.
+// leaves out the arg-max entry). Arithmetic is float64 for both element types; float32 rows run in
+// double lanes on vector targets (wide_rows.h).
 //
 // Accuracy (test/accuracy/softmax): <= 4 ULP for outputs >= 1e-30 in both dtypes.
 #include <cmath>
 
+#include <type_traits>
+
 #include "../math/dd.h"
 #include "../parallel.h"
 #include "../targets.h"
+#include "wide_rows.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -55,42 +59,63 @@ void for_each_row(std::size_t rows, std::size_t cols, RowFn&& row) {
 }
 
 template <class T>
-void softmax(const T* x_all, T* out_all, std::size_t rows, std::size_t cols) {
-  for_each_row(rows, cols, [=](std::size_t offset) {
-    const T* x = x_all + offset;
-    T* out = out_all + offset;
-    const std::size_t k = arg_max(x, cols);
-    const double total = 1 + sum_of_others(x, cols, static_cast<double>(x[k]), k, out);
-    for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(out[j]) / total);
-  });
+void softmax_row(const T* x, T* out, std::size_t cols) {
+  const std::size_t k = arg_max(x, cols);
+  const double total = 1 + sum_of_others(x, cols, static_cast<double>(x[k]), k, out);
+  for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(out[j]) / total);
 }
 
 template <class T>
-void log_softmax(const T* x_all, T* out_all, std::size_t rows, std::size_t cols) {
+void log_softmax_row(const T* x, T* out, std::size_t cols) {
+  const std::size_t k = arg_max(x, cols);
+  const double m = x[k];
+  const double log_total = std::log1p(sum_of_others<T>(x, cols, m, k, nullptr));
+  for (std::size_t j = 0; j < cols; ++j) {
+    const double xj = x[j];
+    const double s = xj - m;
+    out[j] = static_cast<T>(s - log_total + low_part(xj, m, s));
+  }
+}
+
+template <class T>
+void softmax_backward_row(const T* y, const T* dy, T* out, std::size_t cols) {
+  double dot = 0, comp = 0;
+  for (std::size_t j = 0; j < cols; ++j) compensated_add(dot, comp, static_cast<double>(y[j]) * dy[j]);
+  dot += comp;
+  for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(y[j]) * (dy[j] - dot));
+}
+
+// Float32 rows in double lanes where the target has them (wide_rows.h), else the rows above.
+template <class T>
+constexpr bool kWideRows = std::is_same_v<T, float> && (Vec<double>::N > 1);
+
+template <class T>
+void softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
-    const T* x = x_all + offset;
-    T* out = out_all + offset;
-    const std::size_t k = arg_max(x, cols);
-    const double m = x[k];
-    const double log_total = std::log1p(sum_of_others<T>(x, cols, m, k, nullptr));
-    for (std::size_t j = 0; j < cols; ++j) {
-      const double xj = x[j];
-      const double s = xj - m;
-      out[j] = static_cast<T>(s - log_total + low_part(xj, m, s));
+    if constexpr (kWideRows<T>) {
+      if (wide_softmax_row<false>(x + offset, out + offset, cols)) return;
     }
+    softmax_row(x + offset, out + offset, cols);
   });
 }
 
 template <class T>
-void softmax_backward(const T* y_all, const T* dy_all, T* out_all, std::size_t rows, std::size_t cols) {
+void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
-    const T* y = y_all + offset;
-    const T* dy = dy_all + offset;
-    T* out = out_all + offset;
-    double dot = 0, comp = 0;
-    for (std::size_t j = 0; j < cols; ++j) compensated_add(dot, comp, static_cast<double>(y[j]) * dy[j]);
-    dot += comp;
-    for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(y[j]) * (dy[j] - dot));
+    if constexpr (kWideRows<T>) {
+      if (wide_softmax_row<true>(x + offset, out + offset, cols)) return;
+    }
+    log_softmax_row(x + offset, out + offset, cols);
+  });
+}
+
+template <class T>
+void softmax_backward(const T* y, const T* dy, T* out, std::size_t rows, std::size_t cols) {
+  for_each_row(rows, cols, [=](std::size_t offset) {
+    if constexpr (kWideRows<T>) {
+      if (wide_softmax_backward_row(y + offset, dy + offset, out + offset, cols)) return;
+    }
+    softmax_backward_row(y + offset, dy + offset, out + offset, cols);
   });
 }
 
