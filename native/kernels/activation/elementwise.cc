@@ -3,6 +3,7 @@
 // the array's own precision (vector_ops.h) run it; the scalar float64 twin does the tails and the
 // rest. Chunks handed to threads start on multiples of
 // kChunkAlign, so which elements fall in the tail does not depend on the thread count.
+#include <cstdint>
 #include <type_traits>
 
 #include "../parallel.h"
@@ -50,11 +51,18 @@ std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t 
   return i;
 }
 
+// Whether a memory-bound pass writes with streaming stores: a large output that is not an input.
+template <class T>
+bool streams(const T* x, const T* dy, const T* out, std::size_t n) {
+  return n * sizeof(T) >= kStreamBytes && out != x && out != dy;
+}
+
 // What one element-wise pass computes: f(x), f'(x), or dy * f'(x).
 enum class Pass { forward, derivative, backward };
 
 // The one loop behind every activation kernel: threads over chunks, then per chunk the widest form
-// the op has on this target, then the scalar twin for the tail. dy is read only for backward.
+// the op has on this target, then the scalar twin for what is left (ops in the array's precision
+// leave nothing once a chunk holds a vector). dy is read only for backward.
 template <class Op, Pass K, class T, std::size_t Grain>
 void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
   constexpr bool kDerivative = K != Pass::forward;
@@ -66,13 +74,36 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       constexpr std::size_t N = Vec<T>::N;
-      for (; i + N <= end; i += N) {
-        const Vec<T> v = load(x + i);
+      const auto at = [&](std::size_t j) {
+        const Vec<T> v = load(x + j);
         if constexpr (K == Pass::backward) {
-          store(out + i, load(dy + i) * V::derivative(v, vp));
+          return load(dy + j) * V::derivative(v, vp);
         } else {
-          store(out + i, kDerivative ? V::derivative(v, vp) : V::forward(v, vp));
+          return kDerivative ? V::derivative(v, vp) : V::forward(v, vp);
         }
+      };
+      if (streams(x, dy, out, n) && end - i >= 2 * N) {
+        // Head up to vector alignment from a full vector (same values as the aligned loop), then
+        // non-temporal stores: the output goes to memory without first being read into cache.
+        const std::size_t misaligned = reinterpret_cast<std::uintptr_t>(out + i) % sizeof(Vec<T>) / sizeof(T);
+        if (misaligned != 0) {
+          T head[N];
+          store(head, at(i));
+          const std::size_t peel = N - misaligned;
+          for (std::size_t l = 0; l < peel; ++l) out[i + l] = head[l];
+          i += peel;
+        }
+        for (; i + N <= end; i += N) stream(out + i, at(i));
+        stream_fence();
+      }
+      for (; i + N <= end; i += N) store(out + i, at(i));
+      if (i < end && end - begin >= N) {
+        // The remainder from the full vector ending at `end`, so every element of a chunk gets the
+        // vector form's value wherever the vectors happen to start (aligned head or not). In place,
+        // the earlier lanes of that vector were already overwritten; only the remainder is kept.
+        T last[N];
+        store(last, at(end - N));
+        for (; i < end; ++i) out[i] = last[i - (end - N)];
       }
     }
     for (; i < end; ++i) {

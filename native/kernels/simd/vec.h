@@ -9,6 +9,7 @@
 //   select(m, a, b) = m ? a : b, copy_sign(magnitude, sign).
 // For double lanes also: load_widen(const float*) / store_narrow(float*, v) (Vec<double>::N floats),
 //   round_nearest(v), pow2i(n) = 2^n for integral n in [-1022, 1023], lane_bits(mask), eq(a, b).
+// stream(p, v) is a non-temporal store to a vector-aligned p; stream_fence() orders them.
 #pragma once
 
 #if defined(ACTFN_TARGET_AVX512)

@@ -74,5 +74,10 @@ inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(m.m); }
 
 inline Mask<double> eq(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_EQ_OQ)}; }
 
+// Non-temporal stores (p aligned to the vector size) and the fence that orders them.
+inline void stream(float* p, Vec<float> a) { _mm512_stream_ps(p, a.v); }
+inline void stream(double* p, Vec<double> a) { _mm512_stream_pd(p, a.v); }
+inline void stream_fence() { _mm_sfence(); }
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -44,5 +44,9 @@ inline unsigned lane_bits(Mask<double> m) { return m.m ? 1u : 0u; }
 
 template <class T> inline Mask<T> eq(Vec<T> a, Vec<T> b) { return {a.v == b.v}; }
 
+// No non-temporal stores on the scalar target: plain stores.
+template <class T> inline void stream(T* p, Vec<T> a) { *p = a.v; }
+inline void stream_fence() {}
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn
