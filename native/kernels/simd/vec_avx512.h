@@ -79,5 +79,6 @@ inline void stream(float* p, Vec<float> a) { _mm512_stream_ps(p, a.v); }
 inline void stream(double* p, Vec<double> a) { _mm512_stream_pd(p, a.v); }
 inline void stream_fence() { _mm_sfence(); }
 
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -48,5 +48,6 @@ template <class T> inline Mask<T> eq(Vec<T> a, Vec<T> b) { return {a.v == b.v}; 
 template <class T> inline void stream(T* p, Vec<T> a) { *p = a.v; }
 inline void stream_fence() {}
 
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn
