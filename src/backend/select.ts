@@ -49,7 +49,13 @@ function tryNative(): Backend | undefined {
   return native;
 }
 
+const SIMD_TARGETS = ['scalar', 'avx2', 'avx512'];
+
 function choose(): Backend {
+  const simd = process.env.ACTFN_SIMD;
+  if (simd !== undefined && simd !== '' && !SIMD_TARGETS.includes(simd)) {
+    throw new RangeError(`ACTFN_SIMD must be one of ${SIMD_TARGETS.join(', ')}, got '${simd}'`);
+  }
   const requested = process.env.ACTFN_BACKEND;
   if (requested === 'js') {
     reason = 'ACTFN_BACKEND=js';

@@ -70,10 +70,11 @@ bool wide_softmax_row(const float* x, float* out, std::size_t cols) {
     for (; j + N <= cols; j += N) store_narrow(out + j, load_widen(x + j) - vm - set<double>(log_total));
     for (; j < cols; ++j) out[j] = static_cast<float>((static_cast<double>(x[j]) - m) - log_total);
   } else {
-    const Vec<double> scale = set<double>(1 / (1 + t));
+    const double inverse_total = 1 / (1 + t);
+    const Vec<double> scale = set<double>(inverse_total);
     j = 0;
     for (; j + N <= cols; j += N) store_narrow(out + j, load_widen(out + j) * scale);
-    for (; j < cols; ++j) out[j] = static_cast<float>(static_cast<double>(out[j]) * (1 / (1 + t)));
+    for (; j < cols; ++j) out[j] = static_cast<float>(static_cast<double>(out[j]) * inverse_total);
   }
   return true;
 }

@@ -60,7 +60,7 @@ function sigmoidSplit(h: number, l: number): number {
 }
 
 /** sigmoid(h + l) rounded once. */
-export function sigmoid2(h: number, l: number): number {
+function sigmoid2(h: number, l: number): number {
   return sigmoidSplit(h, l) + sigmoidLo;
 }
 
@@ -78,7 +78,7 @@ function overSquare(a: number, al: number, d: number, dl: number): number {
   return r + quotientError(a, al, q, productError(d, d, q) + 2 * d * dl, r);
 }
 
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   return sigmoidSplit(x, 0) + sigmoidLo;
 }
 
