@@ -1,7 +1,7 @@
 // Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Float32
-// arrays of ops with a double-lane form (wide_ops.h) run that; otherwise ops with a vector form in
-// the array's own precision (vector_ops.h) run it; the scalar float64 twin does the tails and the
-// rest. Chunks handed to threads start on multiples of
+// arrays run an op's float32-lane form where it has one for the pass (narrow_ops.h), else its
+// double-lane form (wide_ops.h); ops with a vector form in the array's own precision
+// (vector_ops.h) run it; the scalar float64 twin does the tails and the rest. Chunks handed to threads start on multiples of
 // kChunkAlign, so which elements fall in the tail does not depend on the thread count.
 #include <cstdint>
 #include <type_traits>
@@ -10,6 +10,7 @@
 #include "../targets.h"
 #include "scalar_ops.h"
 #include "vector_ops.h"
+#include "narrow_ops.h"
 #include "wide_ops.h"
 
 namespace actfn {
@@ -51,30 +52,94 @@ std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t 
   return i;
 }
 
+// What one element-wise pass computes: f(x), f'(x), or dy * f'(x).
+enum class Pass { forward, derivative, backward };
+
+// Whether float32 arrays of Op run this pass in float32 lanes (narrow_ops.h) on this target.
+template <class Op, Pass K, class T>
+constexpr bool narrow_pass() {
+  using Narrow = typename NarrowOf<Op>::type;
+  if constexpr (!std::is_same_v<T, float> || std::is_void_v<Narrow> || Vec<float>::N == 1) {
+    return false;
+  } else {
+    static_assert(kWide<Op, T>, "a float32-lane op needs its double-lane form for out-of-domain vectors");
+    return K == Pass::forward || Narrow::kHasDerivative;
+  }
+}
+
 // Whether a memory-bound pass writes with streaming stores: a large output that is not an input.
 template <class T>
 bool streams(const T* x, const T* dy, const T* out, std::size_t n) {
   return n * sizeof(T) >= kStreamBytes && out != x && out != dy;
 }
 
-// What one element-wise pass computes: f(x), f'(x), or dy * f'(x).
-enum class Pass { forward, derivative, backward };
+// Writes at(j) (the Vec<T> of results for elements j..j+N) over [i, end) of one chunk and returns
+// where it stopped: whole vectors, with streaming stores when asked, then the remainder from the
+// full vector ending at `end` if the chunk holds one.
+template <class T, class At>
+std::size_t vector_loop(const At& at, T* out, std::size_t i, const std::size_t begin, const std::size_t end, bool stream_out) {
+  constexpr std::size_t N = Vec<T>::N;
+  if (stream_out && end - i >= 2 * N) {
+    // Head up to vector alignment from a full vector (same values as the aligned loop), then
+    // non-temporal stores: the output goes to memory without first being read into cache.
+    const std::size_t misaligned = reinterpret_cast<std::uintptr_t>(out + i) % sizeof(Vec<T>) / sizeof(T);
+    if (misaligned != 0) {
+      T head[N];
+      store(head, at(i));
+      const std::size_t peel = N - misaligned;
+      for (std::size_t l = 0; l < peel; ++l) out[i + l] = head[l];
+      i += peel;
+    }
+    for (; i + N <= end; i += N) stream(out + i, at(i));
+    stream_fence();
+  }
+  for (; i + N <= end; i += N) store(out + i, at(i));
+  if (i < end && end - begin >= N) {
+    // Every element of a chunk gets the vector form's value wherever the vectors happen to start.
+    // In place, the earlier lanes of that vector were already overwritten; only the remainder is kept.
+    T last[N];
+    store(last, at(end - N));
+    for (; i < end; ++i) out[i] = last[i - (end - N)];
+  }
+  return i;
+}
 
-// The one loop behind every activation kernel: threads over chunks, then per chunk the widest form
-// the op has on this target, then the scalar twin for what is left (ops in the array's precision
-// leave nothing once a chunk holds a vector). dy is read only for backward.
+// The one loop behind every activation kernel: threads over chunks, then per chunk the fastest
+// form the op has on this target (float32 lanes, double lanes for float32 arrays, or the array's
+// own precision), then the scalar twin for what is left. dy is read only for backward.
 template <class Op, Pass K, class T, std::size_t Grain>
 void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
   constexpr bool kDerivative = K != Pass::forward;
+  const bool stream_out = streams(x, dy, out, n);
   parallel_for(n, Grain, kChunkAlign, [=](std::size_t begin, std::size_t end) {
     std::size_t i = begin;
-    if constexpr (kWide<Op, T>) {
+    if constexpr (narrow_pass<Op, K, T>()) {
+      using Narrow = typename NarrowOf<Op>::type;
+      constexpr std::size_t N = Vec<float>::N;
+      constexpr unsigned kAllLanes = (1u << N) - 1;
+      const nops::NarrowParams np(p);
+      const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
+        const Vec<float> v = load(x + j);
+        if (lane_bits(Narrow::domain(v, np)) == kAllLanes) {
+          if constexpr (K == Pass::backward) {
+            return load(dy + j) * Narrow::derivative(v, np);
+          } else if constexpr (K == Pass::derivative) {
+            return Narrow::derivative(v, np);
+          } else {
+            return Narrow::forward(v, np);
+          }
+        }
+        float redo[N];  // NaN, infinities or far tails somewhere in the vector: double lanes
+        wide_block<Op, kDerivative>(x + j, K == Pass::backward ? dy + j : nullptr, redo, 0, N, p);
+        return load(redo);
+      };
+      i = vector_loop(at, out, i, begin, end, stream_out);
+    } else if constexpr (kWide<Op, T>) {
       i = wide_block<Op, kDerivative>(x, K == Pass::backward ? dy : nullptr, out, i, end, p);
     } else if constexpr (kVectorized<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
-      constexpr std::size_t N = Vec<T>::N;
-      const auto at = [&](std::size_t j) {
+      const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
         const Vec<T> v = load(x + j);
         if constexpr (K == Pass::backward) {
           return load(dy + j) * V::derivative(v, vp);
@@ -82,29 +147,7 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
           return kDerivative ? V::derivative(v, vp) : V::forward(v, vp);
         }
       };
-      if (streams(x, dy, out, n) && end - i >= 2 * N) {
-        // Head up to vector alignment from a full vector (same values as the aligned loop), then
-        // non-temporal stores: the output goes to memory without first being read into cache.
-        const std::size_t misaligned = reinterpret_cast<std::uintptr_t>(out + i) % sizeof(Vec<T>) / sizeof(T);
-        if (misaligned != 0) {
-          T head[N];
-          store(head, at(i));
-          const std::size_t peel = N - misaligned;
-          for (std::size_t l = 0; l < peel; ++l) out[i + l] = head[l];
-          i += peel;
-        }
-        for (; i + N <= end; i += N) stream(out + i, at(i));
-        stream_fence();
-      }
-      for (; i + N <= end; i += N) store(out + i, at(i));
-      if (i < end && end - begin >= N) {
-        // The remainder from the full vector ending at `end`, so every element of a chunk gets the
-        // vector form's value wherever the vectors happen to start (aligned head or not). In place,
-        // the earlier lanes of that vector were already overwritten; only the remainder is kept.
-        T last[N];
-        store(last, at(end - N));
-        for (; i < end; ++i) out[i] = last[i - (end - N)];
-      }
+      i = vector_loop(at, out, i, begin, end, stream_out);
     }
     for (; i < end; ++i) {
       const double v = static_cast<double>(x[i]);

@@ -34,58 +34,58 @@ inline Vec<T> indicator(Vec<T> x, Vec<T> lo, Vec<T> hi) {
 }
 
 struct Relu {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
     return select(mask_or(gt(x, set<T>(0)), is_nan(x)), x, set<T>(0));
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
     return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, set<T>(0)));
   }
 };
 struct LeakyRelu {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
     const Vec<T> ax = p.a * x;  // + its exact rounding error + what a lost: alpha * x rounded once
     const Vec<T> rounded_once = select(is_inf(ax), ax, ax + fma(p.a_lo, x, fma(p.a, x, set<T>(0) - ax)));
     return select(gt(x, set<T>(0)), x, rounded_once);
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
     return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, p.a));
   }
 };
 struct Linear {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) { return x; }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return select(is_nan(x), x, set<T>(1)); }
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) { return x; }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return select(is_nan(x), x, set<T>(1)); }
 };
 struct Relu6 {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
     return select(le(x, set<T>(0)), set<T>(0), select(ge(x, set<T>(6)), set<T>(6), x));
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return indicator(x, set<T>(0), set<T>(6)); }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return indicator(x, set<T>(0), set<T>(6)); }
 };
 struct HardTanh {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(lt(x, p.a), p.a, select(gt(x, p.b), p.b, x)); }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) { return indicator(x, p.a, p.b); }
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(lt(x, p.a), p.a, select(gt(x, p.b), p.b, x)); }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) { return indicator(x, p.a, p.b); }
 };
 struct HardSigmoid {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
     return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), set<T>(1), (x + set<T>(3)) / set<T>(6)));
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
     return indicator(x, set<T>(-3), set<T>(3)) / set<T>(6);
   }
 };
 struct HardSwish {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
     return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), x, x * (x + set<T>(3)) / set<T>(6)));
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
     return select(lt(x, set<T>(-3)), set<T>(0), select(gt(x, set<T>(3)), set<T>(1), (x + x + set<T>(3)) / set<T>(6)));
   }
 };
 struct Softsign {
-  template <class T> static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
     return select(is_inf(x), copy_sign(set<T>(1), x), x / (set<T>(1) + abs(x)));
   }
-  template <class T> static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
     const Vec<T> d = set<T>(1) / (set<T>(1) + abs(x));
     return d * d;
   }

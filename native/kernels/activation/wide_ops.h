@@ -18,13 +18,13 @@ namespace wops {
 using D = Vec<double>;
 using P = vops::VecParams<double>;
 
-inline D one() { return set<double>(1); }
+ACTFN_INLINE D one() { return set<double>(1); }
 
 // sigmoid(u) and sigmoid(-u) from one exp.
 struct SigmoidPair {
   D pos, neg;
 };
-inline SigmoidPair sigmoid_pair(D u) {
+ACTFN_INLINE SigmoidPair sigmoid_pair(D u) {
   const D t = vexp(set<double>(0) - abs(u));
   const D big = one() / (one() + t);  // sigmoid(|u|)
   const D small = t * big;            // sigmoid(-|u|)
@@ -32,17 +32,17 @@ inline SigmoidPair sigmoid_pair(D u) {
   return {select(nonneg, big, small), select(nonneg, small, big)};
 }
 
-inline D square_ratio(D t) {  // t / (1 + t)^2
+ACTFN_INLINE D square_ratio(D t) {  // t / (1 + t)^2
   const D d = one() + t;
   return t / (d * d);
 }
 
 struct Sigmoid {
-  static D forward(D x, const P&) { return sigmoid_pair(x).pos; }
-  static D derivative(D x, const P&) { return square_ratio(vexp(set<double>(0) - abs(x))); }
+  ACTFN_INLINE static D forward(D x, const P&) { return sigmoid_pair(x).pos; }
+  ACTFN_INLINE static D derivative(D x, const P&) { return square_ratio(vexp(set<double>(0) - abs(x))); }
 };
 struct Tanh {
-  static D forward(D x, const P&) {
+  ACTFN_INLINE static D forward(D x, const P&) {
     const D a = abs(x);
     const D t = vexp(set<double>(-2) * a);
     const D big = (one() - t) / (one() + t);
@@ -50,44 +50,44 @@ struct Tanh {
     const D small = a * fma(a2, fma(a2, fma(a2, set<double>(-17.0 / 315), set<double>(2.0 / 15)), set<double>(-1.0 / 3)), one());
     return copy_sign(select(lt(a, set<double>(1.0 / 256)), small, big), x);
   }
-  static D derivative(D x, const P&) { return set<double>(4) * square_ratio(vexp(set<double>(-2) * abs(x))); }
+  ACTFN_INLINE static D derivative(D x, const P&) { return set<double>(4) * square_ratio(vexp(set<double>(-2) * abs(x))); }
 };
 struct Elu {
-  static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x)); }
-  static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), p.a * vexp(x)); }
+  ACTFN_INLINE static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x)); }
+  ACTFN_INLINE static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), p.a * vexp(x)); }
 };
 struct Selu {
-  static D forward(D x, const P&) {
+  ACTFN_INLINE static D forward(D x, const P&) {
     return select(gt(x, set<double>(0)), set<double>(ops::kSeluScale) * x, set<double>(ops::kSeluScaleAlpha) * vexpm1(x));
   }
-  static D derivative(D x, const P&) {
+  ACTFN_INLINE static D derivative(D x, const P&) {
     return select(gt(x, set<double>(0)), set<double>(ops::kSeluScale), set<double>(ops::kSeluScaleAlpha) * vexp(x));
   }
 };
 struct Celu {
-  static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x / p.a)); }
-  static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), vexp(x / p.a)); }
+  ACTFN_INLINE static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x / p.a)); }
+  ACTFN_INLINE static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), vexp(x / p.a)); }
 };
 // swish(x; beta) = x sigmoid(beta x); silu' = sigmoid(u) (1 + u sigmoid(-u)), u = beta x.
-inline D swish_forward(D x, D beta) { return x * sigmoid_pair(beta * x).pos; }
-inline D swish_derivative(D x, D beta) {
+ACTFN_INLINE D swish_forward(D x, D beta) { return x * sigmoid_pair(beta * x).pos; }
+ACTFN_INLINE D swish_derivative(D x, D beta) {
   const D u = beta * x;
   const SigmoidPair s = sigmoid_pair(u);
   return s.pos * fma(u, s.neg, one());
 }
 struct Silu {
-  static D forward(D x, const P&) { return swish_forward(x, one()); }
-  static D derivative(D x, const P&) { return swish_derivative(x, one()); }
+  ACTFN_INLINE static D forward(D x, const P&) { return swish_forward(x, one()); }
+  ACTFN_INLINE static D derivative(D x, const P&) { return swish_derivative(x, one()); }
 };
 struct Swish {
-  static D forward(D x, const P& p) { return swish_forward(x, p.a); }
-  static D derivative(D x, const P& p) { return swish_derivative(x, p.a); }
+  ACTFN_INLINE static D forward(D x, const P& p) { return swish_forward(x, p.a); }
+  ACTFN_INLINE static D derivative(D x, const P& p) { return swish_derivative(x, p.a); }
 };
 // geluTanh(x) = x sigmoid(v), v = c (x + k x^3), c = 2 sqrt(2/pi), k = 0.044715.
 struct GeluTanh {
-  static D v_of(D x) { return set<double>(ops::kGeluTanhC) * x * fma(set<double>(ops::kGeluTanhK) * x, x, one()); }
-  static D forward(D x, const P&) { return x * sigmoid_pair(v_of(x)).pos; }
-  static D derivative(D x, const P&) {
+  ACTFN_INLINE static D v_of(D x) { return set<double>(ops::kGeluTanhC) * x * fma(set<double>(ops::kGeluTanhK) * x, x, one()); }
+  ACTFN_INLINE static D forward(D x, const P&) { return x * sigmoid_pair(v_of(x)).pos; }
+  ACTFN_INLINE static D derivative(D x, const P&) {
     const SigmoidPair s = sigmoid_pair(v_of(x));
     const D dv = set<double>(ops::kGeluTanhC) * fma(set<double>(3 * ops::kGeluTanhK) * x, x, one());
     return s.pos * fma(x * s.neg, dv, one());
@@ -98,7 +98,7 @@ struct Mish {
   struct Parts {
     D r, sech2, a;
   };
-  static Parts parts(D x) {
+  ACTFN_INLINE static Parts parts(D x) {
     const D a = vexp(set<double>(0) - abs(x));
     const D n = a * (a + set<double>(2));
     const D dn = n + set<double>(2);
@@ -107,8 +107,8 @@ struct Mish {
     const Mask<double> pos = gt(x, set<double>(0));
     return {select(pos, fma(set<double>(2), a, one()) / dp, n / dn), select(pos, set<double>(4) * q * q, fma(set<double>(4), n, set<double>(4)) / (dn * dn)), a};
   }
-  static D forward(D x, const P&) { return x * parts(x).r; }
-  static D derivative(D x, const P&) {
+  ACTFN_INLINE static D forward(D x, const P&) { return x * parts(x).r; }
+  ACTFN_INLINE static D derivative(D x, const P&) {
     const Parts m = parts(x);
     const D big = one() / (one() + m.a);  // sigmoid(|x|)
     const D sig = select(gt(x, set<double>(0)), big, m.a * big);
@@ -118,25 +118,25 @@ struct Mish {
 
 // softplus(x; beta) = (max(u, 0) + log1p(e^-|u|)) / beta, u = beta x; softplus' = sigmoid(u).
 struct Softplus {
-  static D forward(D x, const P& p) {
+  ACTFN_INLINE static D forward(D x, const P& p) {
     const D u = p.a * x;
     const D sp = select(gt(u, set<double>(0)), u, set<double>(0)) + vlog1p_unit(vexp(set<double>(0) - abs(u)));
     return sp / p.a;
   }
-  static D derivative(D x, const P& p) { return sigmoid_pair(p.a * x).pos; }
+  ACTFN_INLINE static D derivative(D x, const P& p) { return sigmoid_pair(p.a * x).pos; }
 };
 // logSigmoid(x) = min(x, 0) - log1p(e^-|x|); logSigmoid' = sigmoid(-x).
 struct LogSigmoid {
-  static D forward(D x, const P&) {
+  ACTFN_INLINE static D forward(D x, const P&) {
     return select(lt(x, set<double>(0)), x, set<double>(0)) - vlog1p_unit(vexp(set<double>(0) - abs(x)));
   }
-  static D derivative(D x, const P&) { return sigmoid_pair(x).neg; }
+  ACTFN_INLINE static D derivative(D x, const P&) { return sigmoid_pair(x).neg; }
 };
 
 // gelu(x) = x Phi(x); gelu' = Phi(x) + x phi(x).
 struct Gelu {
-  static D forward(D x, const P&) { return x * vnormal(x).cdf; }
-  static D derivative(D x, const P&) {
+  ACTFN_INLINE static D forward(D x, const P&) { return x * vnormal(x).cdf; }
+  ACTFN_INLINE static D derivative(D x, const P&) {
     const NormalParts n = vnormal(x);
     return fma(x, n.pdf, n.cdf);
   }

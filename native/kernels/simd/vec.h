@@ -7,10 +7,24 @@
 //   Vec<T>::N; load(p), store(p, v), set(T), operators + - * /, fma(a, b, c) = a*b + c,
 //   abs(v), lt/le/gt/ge(a, b) (ordered: false on NaN), is_nan(v), is_inf(v), mask_or(m, m),
 //   select(m, a, b) = m ? a : b, copy_sign(magnitude, sign).
+// Both: round_nearest(v), pow2i(n) = 2^n for integral n in the type's normal exponent range,
+//   lane_bits(mask) (bit i = lane i).
+// For float lanes also: rcp_approx(v) (1/v to at least 11 bits, for correction terms).
 // For double lanes also: load_widen(const float*) / store_narrow(float*, v) (Vec<double>::N floats),
-//   round_nearest(v), pow2i(n) = 2^n for integral n in [-1022, 1023], lane_bits(mask), eq(a, b).
+//   eq(a, b).
 // stream(p, v) is a non-temporal store to a vector-aligned p; stream_fence() orders them.
 #pragma once
+
+// Kernel building blocks are forced inline: left to its heuristics, GCC outlines the larger ones
+// (a sigmoid's exp, reciprocal and pair products) and every vector then pays a call with its
+// vectors passed through the stack and a vzeroupper.
+#if defined(_MSC_VER)
+#define ACTFN_INLINE __forceinline
+#define ACTFN_INLINE_LAMBDA
+#else
+#define ACTFN_INLINE inline __attribute__((always_inline))
+#define ACTFN_INLINE_LAMBDA __attribute__((always_inline))
+#endif
 
 #if defined(ACTFN_TARGET_AVX512)
 #include "vec_avx512.h"

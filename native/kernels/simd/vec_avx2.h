@@ -75,6 +75,16 @@ inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(_mm256_
 
 inline Mask<double> eq(Vec<double> a, Vec<double> b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_EQ_OQ)}; }
 
+// Float lanes: round to nearest, 2^n for integral n in [-126, 127], the lane bits of a mask.
+inline Vec<float> round_nearest(Vec<float> a) { return {_mm256_round_ps(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+inline Vec<float> pow2i(Vec<float> n) {
+  const __m256i bits = _mm256_add_epi32(_mm256_cvtps_epi32(n.v), _mm256_set1_epi32(127));
+  return {_mm256_castsi256_ps(_mm256_slli_epi32(bits, 23))};
+}
+inline unsigned lane_bits(Mask<float> m) { return static_cast<unsigned>(_mm256_movemask_ps(m.m)); }
+// About 1/a (relative error < 1.5 * 2^-12): for correction terms that need a few bits.
+inline Vec<float> rcp_approx(Vec<float> a) { return {_mm256_rcp_ps(a.v)}; }
+
 // Non-temporal stores (p aligned to the vector size) and the fence that orders them.
 inline void stream(float* p, Vec<float> a) { _mm256_stream_ps(p, a.v); }
 inline void stream(double* p, Vec<double> a) { _mm256_stream_pd(p, a.v); }

@@ -74,6 +74,16 @@ inline unsigned lane_bits(Mask<double> m) { return static_cast<unsigned>(m.m); }
 
 inline Mask<double> eq(Vec<double> a, Vec<double> b) { return {_mm512_cmp_pd_mask(a.v, b.v, _CMP_EQ_OQ)}; }
 
+// Float lanes: round to nearest, 2^n for integral n in [-126, 127], the lane bits of a mask.
+inline Vec<float> round_nearest(Vec<float> a) { return {_mm512_roundscale_ps(a.v, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+inline Vec<float> pow2i(Vec<float> n) {
+  const __m512i bits = _mm512_add_epi32(_mm512_cvtps_epi32(n.v), _mm512_set1_epi32(127));
+  return {_mm512_castsi512_ps(_mm512_slli_epi32(bits, 23))};
+}
+inline unsigned lane_bits(Mask<float> m) { return static_cast<unsigned>(m.m); }
+// About 1/a (relative error < 2^-14): for correction terms that need a few bits.
+inline Vec<float> rcp_approx(Vec<float> a) { return {_mm512_rcp14_ps(a.v)}; }
+
 // Non-temporal stores (p aligned to the vector size) and the fence that orders them.
 inline void stream(float* p, Vec<float> a) { _mm512_stream_ps(p, a.v); }
 inline void stream(double* p, Vec<double> a) { _mm512_stream_pd(p, a.v); }

@@ -42,6 +42,11 @@ inline Vec<double> round_nearest(Vec<double> a) { return {std::nearbyint(a.v)}; 
 inline Vec<double> pow2i(Vec<double> n) { return {std::ldexp(1.0, static_cast<int>(n.v))}; }
 inline unsigned lane_bits(Mask<double> m) { return m.m ? 1u : 0u; }
 
+inline Vec<float> round_nearest(Vec<float> a) { return {std::nearbyint(a.v)}; }
+inline Vec<float> pow2i(Vec<float> n) { return {std::ldexp(1.0f, static_cast<int>(n.v))}; }
+inline unsigned lane_bits(Mask<float> m) { return m.m ? 1u : 0u; }
+inline Vec<float> rcp_approx(Vec<float> a) { return {1.0f / a.v}; }
+
 template <class T> inline Mask<T> eq(Vec<T> a, Vec<T> b) { return {a.v == b.v}; }
 
 // No non-temporal stores on the scalar target: plain stores.

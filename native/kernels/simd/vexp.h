@@ -41,7 +41,7 @@ constexpr InverseFactorials kInverseFactorials{};
 // Taylor degree of vexp: |r|^12/12! < 2^-47 for |r| <= ln2/2, far below what float32 results need.
 constexpr int kExpDegree = 11;
 
-inline Vec<double> vexp(Vec<double> x) {
+ACTFN_INLINE Vec<double> vexp(Vec<double> x) {
   const Vec<double> hi = set<double>(709.782712893384), lo = set<double>(-708.3964185322641);
   const Vec<double> xc = select(gt(x, hi), hi, select(lt(x, lo), lo, x));  // NaN passes through
   const Vec<double> n = round_nearest(xc * set<double>(kLog2e));
@@ -53,7 +53,7 @@ inline Vec<double> vexp(Vec<double> x) {
   return select(gt(x, hi), set<double>(__builtin_inf()), select(lt(x, lo), set<double>(0), y));
 }
 
-inline Vec<double> vlog1p_unit(Vec<double> t) {
+ACTFN_INLINE Vec<double> vlog1p_unit(Vec<double> t) {
   const Vec<double> one = set<double>(1);
   const Vec<double> y = one + t;
   const Mask<double> upper = gt(y, set<double>(1.4142135623730951));
@@ -68,7 +68,7 @@ inline Vec<double> vlog1p_unit(Vec<double> t) {
   return log_y + (t - (y - one)) / y;
 }
 
-inline Vec<double> vexpm1(Vec<double> x) {
+ACTFN_INLINE Vec<double> vexpm1(Vec<double> x) {
   Vec<double> p = set<double>(kInverseFactorials.c[6]);
   for (int k = 5; k >= 1; --k) p = fma(p, x, set<double>(kInverseFactorials.c[k]));
   const Vec<double> small = p * x;

@@ -17,7 +17,7 @@ struct NormalParts {
   Vec<double> cdf, pdf;
 };
 
-inline NormalParts vnormal(Vec<double> x) {
+ACTFN_INLINE NormalParts vnormal(Vec<double> x) {
   namespace c = vector_coefficients;
   const Vec<double> one = set<double>(1);
   const Vec<double> z = abs(x) * set<double>(0.70710678118654752440);

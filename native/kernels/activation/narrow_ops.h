@@ -1,0 +1,189 @@
+// Float32 activations computed in float32 lanes (simd/vmath_f32.h): twice the lanes of the
+// double-lane forms in wide_ops.h. Only formulas without cancellation live here, and each op names
+// its domain: a vector with any lane outside it (NaN, infinities, far tails where results leave
+// the normal float range) is computed by the double-lane form instead (elementwise.cc).
+//
+// Accuracy (max ULP against mpmath, float32, scalar/avx2/avx512 share these formulas; measured by
+// tools/audit-float32.mjs over every float32 in [-90, 90] with step 2^-10 near 0 and params 1
+// and 1.7; the tests hold every path to 4 ULP forward and 8 derivative):
+//   sigmoid 1.6, sigmoid' 2.9; tanh 2.3, tanh' 3.0; elu/selu/celu 1.8, elu'/selu' 1.5;
+//   silu/swish 2.1; softplus 2.4, softplus' 1.6; logSigmoid 2.2, logSigmoid' 1.6.
+// Products of a parameter with x (swish and softplus's beta x) are carried as hi + lo, because a
+// sigmoid's tail magnifies a relative error in its argument by |argument|.
+// Derivatives with an interior root (silu', swish', celu' with alpha != 1 scaling the exponent)
+// stay in double lanes: near the root float32 arithmetic leaves no correct digits.
+#pragma once
+
+#include "../simd/vmath_f32.h"
+#include "scalar_ops.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace nops {
+
+using F = Vec<float>;
+
+// A row's parameter a as float hi + lo, with what the kernels derive from it.
+struct NarrowParams {
+  F a, a_lo, a_lo_over_a;
+  F tail;  // 80 / |a|: where |a x| passes 80 (results near float32's normal limit)
+  explicit NarrowParams(ActivationParams p)
+      : a(set<float>(static_cast<float>(p.a))),
+        a_lo(set<float>(static_cast<float>(p.a - static_cast<double>(static_cast<float>(p.a))))),
+        a_lo_over_a(set<float>(static_cast<float>((p.a - static_cast<double>(static_cast<float>(p.a))) / p.a))),
+        tail(set<float>(static_cast<float>(80 / (p.a < 0 ? -p.a : p.a)))) {}
+};
+
+constexpr float kTail = 80;  // e^-80 = 1.8e-35: every exp in the domain is a normal float
+
+ACTFN_INLINE Mask<float> within(F x, F bound) { return le(abs(x), bound); }
+ACTFN_INLINE F one() { return set<float>(1); }
+ACTFN_INLINE F zero() { return set<float>(0); }
+
+// c * x for c = c_hi + c_lo (a constant split in two floats), rounded once in effect.
+ACTFN_INLINE F times(F c_hi, F c_lo, F x) { return fma(c_hi, x, c_lo * x); }
+
+// u = a x as hi + lo (lo: the product's rounding error plus what a lost in float).
+ACTFN_INLINE FloatPair scaled(F x, const NarrowParams& p) {
+  const F hi = p.a * x;
+  return {hi, fma(p.a, x, zero() - hi) + p.a_lo * x};
+}
+
+// 1 / (1 + t) for t = t.hi + t.lo in [0, 1], as an unevaluated pair (relative error about 2^-40):
+// the rounding of 1 + t and of the division are both recovered by one Newton step on the exact
+// residual.
+ACTFN_INLINE FloatPair reciprocal_one_plus(FloatPair t) {
+  const F d = one() + t.hi;
+  const F d_err = ((one() - d) + t.hi) + t.lo;  // 1 + t = d + d_err (the first sum exact)
+  const F r = one() / d;
+  const F residual = fma(zero() - d, r, one()) - d_err * r;  // 1 - (1 + t) r
+  return {r, r * residual};
+}
+ACTFN_INLINE F value(FloatPair p) { return p.hi + p.lo; }
+ACTFN_INLINE F times(FloatPair a, FloatPair b) { return fma(a.hi, b.hi, fma(a.hi, b.lo, a.lo * b.hi)); }
+ACTFN_INLINE FloatPair times_pair(FloatPair a, FloatPair b) {
+  const F hi = a.hi * b.hi;
+  return {hi, fma(a.hi, b.hi, zero() - hi) + fma(a.hi, b.lo, a.lo * b.hi)};
+}
+ACTFN_INLINE F times(F x, FloatPair b) { return fma(x, b.hi, x * b.lo); }
+
+// e^-|u| for u = u.hi + u.lo.
+ACTFN_INLINE FloatPair exp_neg_abs(FloatPair u) {
+  const Mask<float> nonneg = ge(u.hi, zero());
+  return vexp_pair_f32(zero() - abs(u.hi), select(nonneg, zero() - u.lo, u.lo));
+}
+
+// sigmoid(u) = n / (1 + t) with t = e^-|u| and n = 1 (u >= 0) or t (u < 0), as a pair: the
+// rounding of 1 + t is recovered (the quotient's own is not), and the pair rounds once when used.
+ACTFN_INLINE FloatPair sigmoid_of(FloatPair u) {
+  const FloatPair t = exp_neg_abs(u);
+  const Mask<float> nonneg = ge(u.hi, zero());
+  const F n = select(nonneg, one(), t.hi), n_lo = select(nonneg, zero(), t.lo);
+  const F d = one() + t.hi;
+  const F d_err = ((one() - d) + t.hi) + t.lo;  // 1 + t = d + d_err (the first sum exact)
+  const F q = n / d;
+  return {q, (n_lo - q * d_err) * rcp_approx(d)};  // n / (d + d_err) - q, to first order
+}
+ACTFN_INLINE FloatPair sigmoid_of(F u) { return sigmoid_of(FloatPair{u, zero()}); }
+
+ACTFN_INLINE F square_ratio(FloatPair t) {  // t / (1 + t)^2
+  const FloatPair r = reciprocal_one_plus(t);
+  return times(times_pair(t, r), r);
+}
+
+struct Sigmoid {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return value(sigmoid_of(x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return square_ratio(exp_neg_abs(FloatPair{x, zero()})); }
+};
+// tanh|x| = m / (m + 2), m = expm1(2|x|): no cancellation, and the quotient's relative condition
+// in m is 2 / (m + 2) <= 1, so expm1's error is never magnified.
+struct Tanh {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail / 2)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    const F m = vexpm1_f32(set<float>(2) * abs(x));
+    return copy_sign(m / (m + set<float>(2)), x);
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return set<float>(4) * square_ratio(vexp_pair_f32(set<float>(-2) * abs(x), zero())); }
+};
+struct Elu {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return select(gt(x, zero()), x, times(p.a, p.a_lo, vexpm1_f32(x))); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) { return select(gt(x, zero()), one(), times(p.a, p.a_lo, vexp_f32(x))); }
+};
+struct Selu {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static F scale_hi() { return set<float>(static_cast<float>(ops::kSeluScale)); }
+  ACTFN_INLINE static F scale_lo() { return set<float>(static_cast<float>(ops::kSeluScale - static_cast<double>(static_cast<float>(ops::kSeluScale)))); }
+  ACTFN_INLINE static F scale_alpha_hi() { return set<float>(static_cast<float>(ops::kSeluScaleAlpha)); }
+  ACTFN_INLINE static F scale_alpha_lo() {
+    return set<float>(static_cast<float>(ops::kSeluScaleAlpha - static_cast<double>(static_cast<float>(ops::kSeluScaleAlpha))));
+  }
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    return select(gt(x, zero()), times(scale_hi(), scale_lo(), x), times(scale_alpha_hi(), scale_alpha_lo(), vexpm1_f32(x)));
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) {
+    return select(gt(x, zero()), scale_hi(), times(scale_alpha_hi(), scale_alpha_lo(), vexp_f32(x)));
+  }
+};
+// celu(x; alpha) = alpha expm1(x / alpha) below 0: expm1's relative condition there is below 1,
+// so the rounding of x / alpha costs at most half an ULP.
+struct Celu {
+  static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return select(gt(x, zero()), x, times(p.a, p.a_lo, vexpm1_f32(x / p.a))); }
+};
+struct Silu {
+  static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return times(x, sigmoid_of(x)); }
+};
+struct Swish {
+  static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return times(x, sigmoid_of(scaled(x, p))); }
+};
+// softplus(x; beta) = (max(u, 0) + log1p(e^-|u|)) / beta, u = beta x; softplus' = sigmoid(u).
+struct Softplus {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) {
+    const FloatPair u = scaled(x, p);
+    const Mask<float> nonneg = ge(u.hi, zero());
+    const F log_part = vlog1p_unit_f32(exp_neg_abs(u));
+    const F sp = select(nonneg, u.hi + (u.lo + log_part), log_part);
+    const F q = sp / p.a;
+    return fma(zero() - q, p.a_lo_over_a, q);  // / (a + a_lo)
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) { return value(sigmoid_of(scaled(x, p))); }
+};
+// logSigmoid(x) = min(x, 0) - log1p(e^-|x|); logSigmoid' = sigmoid(-x).
+struct LogSigmoid {
+  static constexpr bool kHasDerivative = true;
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    return select(lt(x, zero()), x, zero()) - vlog1p_unit_f32(exp_neg_abs(FloatPair{x, zero()}));
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return value(sigmoid_of(zero() - x)); }
+};
+
+}  // namespace nops
+
+// Which scalar op has a float32-lane form: NarrowOf<ops::X>::type, or void.
+template <class Op> struct NarrowOf { using type = void; };
+template <> struct NarrowOf<ops::Sigmoid> { using type = nops::Sigmoid; };
+template <> struct NarrowOf<ops::Tanh> { using type = nops::Tanh; };
+template <> struct NarrowOf<ops::Elu> { using type = nops::Elu; };
+template <> struct NarrowOf<ops::Selu> { using type = nops::Selu; };
+template <> struct NarrowOf<ops::Celu> { using type = nops::Celu; };
+template <> struct NarrowOf<ops::Silu> { using type = nops::Silu; };
+template <> struct NarrowOf<ops::Swish> { using type = nops::Swish; };
+template <> struct NarrowOf<ops::Softplus> { using type = nops::Softplus; };
+template <> struct NarrowOf<ops::LogSigmoid> { using type = nops::LogSigmoid; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

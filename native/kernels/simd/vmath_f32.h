@@ -1,0 +1,97 @@
+// Vector exp, expm1 and log1p in float32 lanes, for the float32 activation kernels that run in
+// their own precision (activation/narrow_ops.h). Twice the lanes of the double-lane forms in
+// vexp.h and a polynomial half as long; callers keep to the valid ranges below and hand anything
+// else (NaN, infinities, far tails) to the double-lane forms.
+//
+// Reduction for both exp and expm1: x = hi + lo (lo may carry the rounding error of a product
+// that formed x, e.g. beta * x), n = round(hi / ln2), r = hi - n ln2_hi exactly (one fma with ln2
+// rounded to float: a multiple of 2^-24 below 1/2 in magnitude), and r_lo = lo - n (ln2 - ln2_hi)
+// carried beside it, so the reduced argument loses nothing. Then e^r - 1 = r + r^2 q(r), q from
+// tools/gen-float-coefficients.py (relative error 2^-29 on |r| <= ln2/2).
+//
+// vexp_f32(hi, lo): e^(hi + lo) for |hi| <= 87 (results normal float32): max error about 0.55 ULP
+//   (1 + r formed exactly as a sum of two floats, so only the last rounding counts).
+//   vexp_pair_f32 returns that sum unrounded (relative error about 2^-29) for callers that go on.
+// vexpm1_f32(x): e^x - 1 for |x| <= 87 as 2^n (e^r - 1) + (2^n - 1) in one fma: max error 1 ULP,
+//   no cancellation near 0 (n = 0 there, and r = x exactly).
+// vlog1p_unit_f32(t): log(1 + t) for t = t.hi + t.lo in [0, 1] as e ln2 + 2 atanh(s), s = (t - e) / (t + 2 + e),
+//   e = [t >= 1/2] (so |s| <= 1/5, and 1 + t is never formed); the rounding of the denominator is
+//   recovered, the division's own (half an ULP) is not. Max error about 1 ULP.
+#pragma once
+
+#include "float_coefficients.generated.h"
+#include "vec.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+
+constexpr double kLn2D = 0.69314718055994530942;
+constexpr float kLn2F = static_cast<float>(kLn2D);
+constexpr float kLn2RestF = static_cast<float>(kLn2D - static_cast<double>(kLn2F));
+constexpr float kLog2eF = static_cast<float>(1.4426950408889634074);
+
+struct ExpReduced {
+  Vec<float> scale;  // 2^n
+  Vec<float> r;      // e^r - 1 = r + tail (r exact, tail small: the sum is not rounded yet)
+  Vec<float> tail;
+};
+
+ACTFN_INLINE ExpReduced reduce_exp_f32(Vec<float> hi, Vec<float> lo) {
+  namespace fc = float_coefficients;
+  const Vec<float> n = round_nearest(hi * set<float>(kLog2eF));
+  const Vec<float> r = fma(n, set<float>(-kLn2F), hi);      // exact
+  const Vec<float> r_lo = fma(n, set<float>(-kLn2RestF), lo);  // what r misses: below 2^-17 |r|
+  Vec<float> q = set<float>(fc::kExpm1Q[fc::kExpm1QDegree]);
+  for (int k = fc::kExpm1QDegree - 1; k >= 0; --k) q = fma(q, r, set<float>(fc::kExpm1Q[k]));
+  // e^(r + r_lo) - 1 = r + p + r_lo e^r with p = r^2 q(r) (r_lo^2 is below float32's reach).
+  const Vec<float> p = r * r * q;
+  return {pow2i(n), r, fma(r_lo, r + p, p + r_lo)};
+}
+
+// A value as an unevaluated sum hi + lo of two floats (|lo| <= half an ULP of hi or so).
+struct FloatPair {
+  Vec<float> hi, lo;
+};
+
+ACTFN_INLINE FloatPair vexp_pair_f32(Vec<float> hi, Vec<float> lo) {
+  const ExpReduced e = reduce_exp_f32(hi, lo);
+  const Vec<float> one = set<float>(1);
+  const Vec<float> lead = one + e.r;
+  const Vec<float> rest = ((one - lead) + e.r) + e.tail;  // (1 - lead) + r is exact: |r| < 1
+  const Vec<float> sum = lead + rest;
+  return {sum * e.scale, ((lead - sum) + rest) * e.scale};  // renormalised: |lo| <= ulp(hi) / 2
+}
+ACTFN_INLINE Vec<float> vexp_f32(Vec<float> hi, Vec<float> lo) {
+  const FloatPair e = vexp_pair_f32(hi, lo);
+  return e.hi + e.lo;
+}
+ACTFN_INLINE Vec<float> vexp_f32(Vec<float> x) { return vexp_f32(x, set<float>(0)); }
+
+ACTFN_INLINE Vec<float> vexpm1_f32(Vec<float> x) {
+  const ExpReduced e = reduce_exp_f32(x, set<float>(0));
+  return fma(e.scale, e.r + e.tail, e.scale - set<float>(1));
+}
+
+ACTFN_INLINE Vec<float> vlog1p_unit_f32(FloatPair tp) {
+  const Vec<float> t = tp.hi;
+  namespace fc = float_coefficients;
+  const Vec<float> zero = set<float>(0), two = set<float>(2);
+  const Vec<float> e = select(ge(t, set<float>(0.5f)), set<float>(1), zero);
+  const Vec<float> c = two + e;
+  const Vec<float> d = c + t;
+  const Vec<float> d_err = ((c - d) + t) + tp.lo;  // c + t = d + d_err (the first sum exact: c >= t)
+  const Vec<float> s = (t - e) / d;                 // t - e is exact for t in [1/2, 1]
+  const Vec<float> s_lo = fma(zero - s, d_err, tp.lo) * rcp_approx(d);  // (t - e + lo) / (d + d_err) - s
+  const Vec<float> s2 = s * s;
+  Vec<float> g = set<float>(fc::kAtanhG[fc::kAtanhGDegree]);
+  for (int k = fc::kAtanhGDegree - 1; k >= 0; --k) g = fma(g, s2, set<float>(fc::kAtanhG[k]));
+  const Vec<float> tail = fma(two * s * s2, g, fma(two, s_lo, e * set<float>(kLn2RestF)));
+  // e ln2_hi + 2 s as hi + lo (exact: |ln2_hi| >= |2 s| where e = 1; lo = 0 where e = 0), then the tail.
+  const Vec<float> lead = e * set<float>(kLn2F), twice_s = two * s;
+  const Vec<float> hi = lead + twice_s;
+  const Vec<float> lo = (lead - hi) + twice_s;
+  return hi + (lo + tail);
+}
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
