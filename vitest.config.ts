@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * conventions), with ACTFN_SIMD forcing that set. On a CPU without AVX-512 (or AVX2) the forced
  * project falls back to the best available set and the native-loaded test says which ran.
  */
-const KERNEL_SUITES = ['test/accuracy/**/*.test.ts', 'test/backend/parity.test.ts', 'test/activations/conventions.test.ts'];
+const KERNEL_SUITES = ['test/backend/domain-edges.test.ts', 'test/accuracy/**/*.test.ts', 'test/backend/parity.test.ts', 'test/activations/conventions.test.ts'];
 
 export default defineConfig({
   test: {

@@ -1,9 +1,11 @@
 // Float32 activations evaluated in double lanes: load float32, widen, compute with vexp (simd/vexp.h),
 // round once on the narrowing store. Double carries ~29 spare bits, so the textbook formulas stay
 // far inside the float32 bounds (forward within 0.5 ULP + 2^-40 relative; derivatives likewise
-// outside the |f'| < 2^-20 absolute zone, where the error is ~2^-55 absolute). Infinite and NaN
-// inputs are patched lane by lane with the scalar twins (elementwise.cc), so these formulas need
-// not handle them. Float64 arrays use the scalar float64 twins (scalar_ops.h) for these activations.
+// outside the |f'| < 2^-20 absolute zone, where the error is ~2^-55 absolute). They serve the
+// passes that have no float32-lane form (narrow_ops.h: gelu, mish, and derivatives with a root),
+// and the vectors a float32-lane form hands back (far tails). Infinite and NaN inputs are patched
+// lane by lane with the scalar twins (elementwise.cc), so these formulas need not handle them.
+// Float64 arrays use the scalar float64 twins (scalar_ops.h) for these activations.
 #pragma once
 
 #include "../simd/vexp.h"
