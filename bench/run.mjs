@@ -7,6 +7,7 @@
 //   npm run bench                  full run (long: every op at 1e3 .. 64e6 elements)
 //   npm run bench -- --quick       a few representative ops, under two minutes
 //   options: --ops relu,gelu,softmax  --kinds forward  --sizes 1e6,64e6  --threads 1,2  --dtypes float32
+//            --isas avx512 (native instruction sets to run; default all three, the CPU's best with --quick)
 //
 // Writes bench/results/<date>-<host>.json and .md, and benny's HTML charts in bench/results/html/.
 // Needs a build (npm run build). Quote medians: these machines are noisy.
@@ -76,6 +77,9 @@ async function runGroup(backend, isa, dtype, size, threads) {
   lib.setBackend(backend);
   lib.setNumThreads(threads);
   const cases = casesFor(dtype, size, backend);
+  // Warm-up: the first case of a suite otherwise pays for page faults, thread wake-ups and clock
+  // ramp-up (measured: the copy probe, which runs first, read 10 el/ns on 2 threads instead of 20).
+  for (const [, , fn] of cases) for (let i = 0; i < 3; i++) fn();
   const rows = [];
   const name = `${backend}-${isa}-${dtype}-${size}-t${threads}`;
   await b.suite(
@@ -119,7 +123,7 @@ if (flag('child')) {
 } else {
   lib.setBackend('native');
   const best = lib.backendInfo().simd;
-  const isas = quick ? [best] : ['scalar', 'avx2', 'avx512'];
+  const isas = list('isas', quick ? [best] : ['scalar', 'avx2', 'avx512']);
   const rows = [];
   for (const isa of isas) {
     const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], {

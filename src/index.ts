@@ -11,3 +11,21 @@ export { activationNames, activations, getActivation, getActivationSpec } from '
 export { logSoftmax, logSoftmaxAsync, softmax, softmaxAsync, softmaxBackward, softmaxBackwardAsync } from './softmax.js';
 export { backendInfo, getBackend, getNumThreads, setBackend, setNumThreads } from './backend/select.js';
 export { activationTableMarkdown } from './activations/markdown.js';
+
+// The model layer (Keras-like) and its data utilities.
+export { Tensor2D, tensor2d } from './nn/tensor.js';
+export { dense, Dense, type DenseOptions } from './nn/layers/dense.js';
+export { activation, ActivationLayer } from './nn/layers/activation-layer.js';
+export { dropout, Dropout } from './nn/layers/dropout.js';
+export { batchNormalization, BatchNormalization } from './nn/layers/batch-normalization.js';
+export { prelu, PReLU } from './nn/layers/prelu.js';
+export type { Layer, Param } from './nn/layers/layer.js';
+export { sequential, Sequential, type CompileArgs, type FitOptions, type History } from './nn/model.js';
+export { sgd, adam, adamw, rmsprop, type OptimizerConfig } from './nn/optimizers.js';
+export type { LossArg, LossName } from './nn/losses.js';
+export { earlyStopping, type Callback, type EarlyStoppingOptions } from './nn/callbacks.js';
+export { loadModel } from './nn/io.js';
+export { loadIris, loadBreastCancer, type Dataset } from './data/datasets.js';
+export { makeClassification, makeMoons, makeCircles, type LabelledSet } from './data/synthetic.js';
+export { trainTestSplit, standardScaler, oneHot, type StandardScaler } from './data/preprocessing.js';
+export { Random } from './random.js';

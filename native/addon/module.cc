@@ -9,6 +9,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   actfn::addon::register_softmax_bindings(env, exports);
   actfn::addon::register_runtime_bindings(env, exports);
   actfn::addon::register_probe_bindings(env, exports);
+  actfn::addon::register_gemm_bindings(env, exports);
+  actfn::addon::register_training_bindings(env, exports);
   return exports;
 }
 

@@ -2,8 +2,10 @@
 // support, or a lower one when ACTFN_SIMD asks for it (for tests and comparisons).
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 
 #include "cpu_features.h"
+
 #include "targets.h"
 
 namespace actfn {
@@ -21,26 +23,30 @@ constexpr Isa kCompiledTargets[] = {
 #endif
 };
 
-template <class Register>
-void fill(KernelTable& table, Register activations, Register softmax) {
-  activations(table);
-  softmax(table);
+using Register = void (*)(KernelTable&);
+
+// One target's registrations, in the order they fill the table.
+void fill(KernelTable& table, std::initializer_list<Register> registrations) {
+  for (Register r : registrations) r(table);
 }
 
 void register_target(Isa isa, KernelTable& table) {
   switch (isa) {
 #ifdef ACTFN_HAVE_AVX512
     case Isa::avx512:
-      fill(table, avx512::register_activation_kernels, avx512::register_softmax_kernels);
+      fill(table, {avx512::register_activation_kernels, avx512::register_softmax_kernels, avx512::register_gemm_kernels,
+                    avx512::register_training_kernels});
       break;
 #endif
 #ifdef ACTFN_HAVE_AVX2
     case Isa::avx2:
-      fill(table, avx2::register_activation_kernels, avx2::register_softmax_kernels);
+      fill(table, {avx2::register_activation_kernels, avx2::register_softmax_kernels, avx2::register_gemm_kernels,
+                    avx2::register_training_kernels});
       break;
 #endif
     default:
-      fill(table, scalar::register_activation_kernels, scalar::register_softmax_kernels);
+      fill(table, {scalar::register_activation_kernels, scalar::register_softmax_kernels, scalar::register_gemm_kernels,
+                    scalar::register_training_kernels});
       break;
   }
   table.isa = isa_name(isa);

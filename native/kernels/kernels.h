@@ -66,10 +66,76 @@ struct TypedKernels {
   SoftmaxBackwardKernel<T> softmax_backward;
 };
 
+// C (m x n) = alpha op(A) op(B) + beta C, row-major, op(A) m x k, op(B) k x n; A is stored k x m
+// when trans_a, B n x k when trans_b. beta = 0 never reads C (it may hold anything).
+struct GemmShape {
+  std::size_t m, n, k;
+  bool trans_a, trans_b;
+  float alpha, beta;
+};
+
+// What the GEMM does to each finished row of C: Z = C + bias; pre_activation (if not null, m x n)
+// receives Z; then C = activation(Z) (if not null: a forward kernel of the same table).
+struct GemmEpilogue {
+  const float* bias;
+  float* pre_activation;
+  ElementwiseKernel<float> activation;
+  ActivationParams params;
+};
+
+using GemmKernel = void (*)(const GemmShape& shape, const float* a, const float* b, float* c, const GemmEpilogue& epilogue);
+
+// Losses over a rows x cols batch: the mean loss, and d loss / d prediction into grad (if not null).
+// The order is the TypeScript LossKind order (src/backend/contract.ts).
+#define ACTFN_LOSSES(X)                                                                            \
+  X(meanSquaredError)                                                                              \
+  X(meanAbsoluteError)                                                                             \
+  X(huber)                                                                                         \
+  X(binaryCrossentropy)                                                                            \
+  X(binaryCrossentropyFromLogits)                                                                  \
+  X(categoricalCrossentropy)                                                                       \
+  X(categoricalCrossentropyFromLogits)                                                             \
+  X(sparseCategoricalCrossentropyFromLogits)
+
+enum class Loss : int {
+#define ACTFN_LOSS_ENUM(name) name,
+  ACTFN_LOSSES(ACTFN_LOSS_ENUM)
+#undef ACTFN_LOSS_ENUM
+      count
+};
+constexpr int kLossCount = static_cast<int>(Loss::count);
+
+struct LossOptions {
+  double epsilon;  // probability clamp (cross-entropies on probabilities)
+  double delta;    // Huber's threshold
+};
+using LossKernel = double (*)(const float* prediction, const float* target, std::size_t rows, std::size_t cols, float* grad,
+                              const LossOptions& options);
+
+// Optimizer updates of one parameter array; slots are the optimizer's state arrays.
+#define ACTFN_OPTIMIZERS(X) X(sgd) X(adam) X(adamw) X(rmsprop)
+enum class Optimizer : int {
+#define ACTFN_OPTIMIZER_ENUM(name) name,
+  ACTFN_OPTIMIZERS(ACTFN_OPTIMIZER_ENUM)
+#undef ACTFN_OPTIMIZER_ENUM
+      count
+};
+constexpr int kOptimizerCount = static_cast<int>(Optimizer::count);
+
+struct OptimizerHyper {
+  double learning_rate, beta1, beta2, epsilon, weight_decay;
+  bool nesterov;
+};
+using OptimizerKernel = void (*)(float* params, const float* grads, float* const* slots, std::size_t n, const OptimizerHyper& h,
+                                 double step);
+
 struct KernelTable {
   const char* isa;
   TypedKernels<float> f32;
   TypedKernels<double> f64;
+  GemmKernel gemm_f32;
+  LossKernel loss[kLossCount];
+  OptimizerKernel optimizer[kOptimizerCount];
 };
 
 // The table for the best instruction set this CPU and OS support (or the lower one ACTFN_SIMD

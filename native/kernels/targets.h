@@ -11,6 +11,8 @@ namespace actfn {
   namespace target {                                                                               \
   void register_activation_kernels(KernelTable& table);                                            \
   void register_softmax_kernels(KernelTable& table);                                               \
+  void register_gemm_kernels(KernelTable& table);                                                  \
+  void register_training_kernels(KernelTable& table);                                              \
   }
 
 ACTFN_DECLARE_TARGET(scalar)

@@ -17,6 +17,67 @@ export type ElementwiseKind = 'forward' | 'derivative';
 
 export type BackendName = 'native' | 'js';
 
+/** C (m x n) = alpha op(A) op(B) + beta C, row-major; op(A) is m x k, op(B) is k x n. */
+export interface GemmShape {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  /** A is stored k x m (use its transpose). */
+  readonly transA: boolean;
+  /** B is stored n x k (use its transpose). */
+  readonly transB: boolean;
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** The losses a backend computes (value and gradient) in one pass; the order is the addon's. */
+export const LOSS_KINDS = [
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'huber',
+  'binaryCrossentropy',
+  'binaryCrossentropyFromLogits',
+  'categoricalCrossentropy',
+  'categoricalCrossentropyFromLogits',
+  'sparseCategoricalCrossentropyFromLogits',
+] as const;
+export type LossKind = (typeof LOSS_KINDS)[number];
+
+export interface LossOptions {
+  /** Probability clamp of the cross-entropies on probabilities (Keras: 1e-7). */
+  readonly epsilon: number;
+  /** Huber's threshold. */
+  readonly delta: number;
+}
+
+/** Optimizer updates a backend applies to one parameter array in one fused pass; the addon's order. */
+export const OPTIMIZER_KINDS = ['sgd', 'adam', 'adamw', 'rmsprop'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+export interface OptimizerHyper {
+  readonly learningRate: number;
+  /** sgd: momentum (0 for plain SGD); adam/adamw: beta1; rmsprop: rho. */
+  readonly beta1: number;
+  /** adam/adamw: beta2. */
+  readonly beta2: number;
+  readonly epsilon: number;
+  /** adamw: decoupled weight decay. */
+  readonly weightDecay: number;
+  /** sgd: Nesterov momentum. */
+  readonly nesterov: boolean;
+}
+
+/** What a GEMM does to each result before storing it: Z = result + bias, then C = f(Z). */
+export interface Epilogue {
+  /** Added to every row (length n), or null. */
+  readonly bias: Float32Array | null;
+  /** An activation of the table (camelCase name), or null for none. */
+  readonly activation: string | null;
+  readonly params: KernelParams;
+  /** Receives Z before the activation (what training's backward pass needs), or null. */
+  readonly preActivation: Float32Array | null;
+}
+
 export interface Backend {
   readonly name: BackendName;
   /** Names of the activations this backend implements (the table's camelCase names). */
@@ -39,6 +100,15 @@ export interface Backend {
   softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
+  /** C = alpha op(A) op(B) + beta C, then the epilogue; float32, row-major (the model layer's core). */
+  gemm(shape: GemmShape, a: Float32Array, b: Float32Array, c: Float32Array, epilogue: Epilogue): void;
+  /**
+   * The mean loss over a rows x cols batch; writes d loss / d prediction into grad unless null.
+   * Sparse targets hold one class index per row.
+   */
+  loss(kind: LossKind, prediction: Float32Array, target: Float32Array, rows: number, cols: number, grad: Float32Array | null, options: LossOptions): number;
+  /** One optimizer step on a parameter array; slots are its zero-initialised state arrays. */
+  optimizerStep(kind: OptimizerKind, params: Float32Array, grads: Float32Array, slots: readonly Float32Array[], hyper: OptimizerHyper, step: number): void;
   setNumThreads(n: number): void;
   /** Instruction set the kernels run with ('js' for the TypeScript backend). */
   readonly simd: string;
@@ -46,4 +116,6 @@ export interface Backend {
   readonly threads: number;
   /** Node-API version the addon was built against, or null for the TypeScript backend. */
   readonly napiVersion: number | null;
+  /** The addon file the native backend loaded; null for the TypeScript backend. */
+  readonly addonPath: string | null;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Backend, ElementwiseKind, FloatArray, KernelParams } from './contract.js';
+import { LOSS_KINDS, OPTIMIZER_KINDS, type Backend, type ElementwiseKind, type Epilogue, type FloatArray, type GemmShape, type KernelParams } from './contract.js';
 import { packageRoot } from '../package-root.js';
 
 /** What the compiled addon exports (native/addon/). */
@@ -19,13 +19,39 @@ interface Addon {
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
   info(): { simd: string; cpuSimd: string; threads: number; openmp: boolean; napiVersion: number };
   setNumThreads(n: number): void;
+  gemm(
+    a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, transA: boolean, transB: boolean,
+    alpha: number, beta: number, bias: Float32Array | null, activation: number, pa: number, pb: number, preActivation: Float32Array | null,
+  ): void;
+  loss(kind: number, prediction: Float32Array, target: Float32Array, rows: number, cols: number, grad: Float32Array | null, epsilon: number, delta: number): number;
+  optimizerStep(
+    kind: number, params: Float32Array, grads: Float32Array, slots: readonly Float32Array[], learningRate: number, beta1: number,
+    beta2: number, epsilon: number, weightDecay: number, nesterov: boolean, step: number,
+  ): void;
 }
 
-/** Where an addon may be, in the loader's order: a developer's own build, then the prebuild. */
+/**
+ * The prebuild folder name for this system: <platform>-<arch>, with -musl on musl Linux (whose
+ * report has no glibc version), e.g. linux-x64, linux-arm64-musl, darwin-arm64, win32-x64.
+ */
+export function platformTag(): string {
+  const report = process.platform === 'linux' ? (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }) : undefined;
+  const musl = report !== undefined && !report.header?.glibcVersionRuntime;
+  return `${process.platform}-${process.arch}${musl ? '-musl' : ''}`;
+}
+
+/**
+ * Where an addon may be, in the loader's order: a developer's own build (cmake-js), a user's
+ * opt-in source build (node-gyp in native/), then the prebuild shipped in the package.
+ */
 export function addonCandidates(): string[] {
   const { root } = packageRoot();
   if (root === null) return [];
-  return [join(root, 'build', 'Release', 'actfn.node'), join(root, 'prebuilds', `${process.platform}-${process.arch}`, 'actfn.node')];
+  return [
+    join(root, 'build', 'Release', 'actfn.node'),
+    join(root, 'native', 'build', 'Release', 'actfn.node'),
+    join(root, 'prebuilds', platformTag(), 'actfn.node'),
+  ];
 }
 
 /**
@@ -74,6 +100,7 @@ function createNativeBackend(addon: Addon, path: string): Backend {
       return addon.info().threads;
     },
     napiVersion: info.napiVersion,
+    addonPath: path,
     elementwise(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, [a, b]: KernelParams) {
       addon.elementwise(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b);
     },
@@ -83,6 +110,15 @@ function createNativeBackend(addon: Addon, path: string): Backend {
     softmax: (x, cols, out) => addon.softmax(x, cols, out),
     logSoftmax: (x, cols, out) => addon.logSoftmax(x, cols, out),
     softmaxBackward: (y, dy, cols, out) => addon.softmaxBackward(y, dy, cols, out),
+    gemm(s: GemmShape, a: Float32Array, b: Float32Array, c: Float32Array, e: Epilogue) {
+      const activation = e.activation === null ? -1 : id(e.activation);
+      addon.gemm(a, b, c, s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, e.bias, activation, e.params[0], e.params[1], e.preActivation);
+    },
+    loss: (kind, prediction, target, rows, cols, grad, o) =>
+      addon.loss(LOSS_KINDS.indexOf(kind), prediction, target, rows, cols, grad, o.epsilon, o.delta),
+    optimizerStep(kind, params, grads, slots, h, step) {
+      addon.optimizerStep(OPTIMIZER_KINDS.indexOf(kind), params, grads, slots, h.learningRate, h.beta1, h.beta2, h.epsilon, h.weightDecay, h.nesterov, step);
+    },
     elementwiseAsync: (activation, kind, x, out, [a, b]) =>
       addon.elementwiseAsync(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b),
     backwardAsync: (activation, x, dy, out, [a, b]) => addon.backwardAsync(id(activation), x, dy, out, a, b),

@@ -1,6 +1,6 @@
 /**
- * Which backend runs. Order: ACTFN_BACKEND=js|native, else the native addon (build/Release, then
- * prebuilds/<platform>-<arch>), else the TypeScript backend with the reason recorded and one
+ * Which backend runs. Order: ACTFN_BACKEND=js|native, else the native addon (build/Release,
+ * native/build/Release, then prebuilds/<platform>-<arch>), else the TypeScript backend with the reason recorded and one
  * warning printed (silenced by ACTFN_QUIET=1). Chosen on first use, so importing is cheap.
  */
 import { availableParallelism } from 'node:os';
@@ -22,6 +22,8 @@ export interface BackendInfo {
   napiVersion: number | null;
   /** actfn's version. */
   version: string;
+  /** The addon file in use (native backend only). */
+  addonPath?: string;
 }
 
 const MAX_THREADS = 1024;
@@ -113,6 +115,7 @@ export function backendInfo(): BackendInfo {
     version: packageRoot().version,
   };
   if (backend.name === 'js' && reason) info.reason = reason;
+  if (backend.addonPath) info.addonPath = backend.addonPath;
   return info;
 }
 

@@ -1,5 +1,8 @@
 import type { Backend, ElementwiseKind, FloatArray, KernelParams } from '../contract.js';
 import { JS_ACTIVATIONS } from './activations.js';
+import { gemm } from './gemm.js';
+import { JS_LOSSES } from './losses.js';
+import { JS_OPTIMIZERS } from './optimizers.js';
 import { logSoftmax, softmax, softmaxBackward } from './softmax.js';
 
 /** Elements per slice of an async call: a few milliseconds of work between event-loop turns. */
@@ -44,11 +47,15 @@ export function createJsBackend(): Backend {
     simd: 'js',
     threads: 1,
     napiVersion: null,
+    addonPath: null,
     elementwise: (activation, kind, x, out, params) => elementwiseRange(activation, kind, x, out, params, 0, x.length),
     backward: (activation, x, dy, out, params) => backwardRange(activation, x, dy, out, params, 0, x.length),
     softmax,
     logSoftmax,
     softmaxBackward,
+    gemm,
+    loss: (kind, prediction, target, rows, cols, grad, options) => JS_LOSSES[kind](prediction, target, rows, cols, grad, options),
+    optimizerStep: (kind, params, grads, slots, hyper, step) => JS_OPTIMIZERS[kind](params, grads, slots, hyper, step),
     elementwiseAsync: (activation, kind, x, out, params) =>
       sliced(x.length, ASYNC_SLICE, (b, e) => elementwiseRange(activation, kind, x, out, params, b, e)),
     backwardAsync: (activation, x, dy, out, params) =>

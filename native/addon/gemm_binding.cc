@@ -1,0 +1,67 @@
+// gemm(a, b, c, m, n, k, transA, transB, alpha, beta, bias, activation, pa, pb, preActivation):
+// C = alpha op(A) op(B) + beta C with the fused epilogue (kernels/gemm/gemm.cc). bias and
+// preActivation may be null; activation is an index from activationNames, or -1 for none.
+#include <string>
+
+#include "bindings.h"
+#include "typed_array.h"
+#include "../kernels/kernels.h"
+
+namespace actfn {
+namespace addon {
+namespace {
+
+float* float32_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name, std::size_t length, bool nullable) {
+  if (nullable && info[index].IsNull()) return nullptr;
+  const FloatArray array = float_array_arg(info, index, name);
+  if (array.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Float32Array");
+  if (array.length != length) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must have length " + std::to_string(length) + ", got " +
+                                                std::to_string(array.length));
+  }
+  return array.as<float>();
+}
+
+std::size_t dimension_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name) {
+  const double v = number_arg(info, index, name);
+  if (!(v >= 0) || v != static_cast<double>(static_cast<std::size_t>(v)) || v > 1e9) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must be a non-negative integer");
+  }
+  return static_cast<std::size_t>(v);
+}
+
+Napi::Value Gemm(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  GemmShape s{};
+  s.m = dimension_arg(info, 3, "m");
+  s.n = dimension_arg(info, 4, "n");
+  s.k = dimension_arg(info, 5, "k");
+  s.trans_a = info[6].ToBoolean();
+  s.trans_b = info[7].ToBoolean();
+  s.alpha = static_cast<float>(number_arg(info, 8, "alpha"));
+  s.beta = static_cast<float>(number_arg(info, 9, "beta"));
+  const float* a = float32_arg(info, 0, "a", s.m * s.k, false);
+  const float* b = float32_arg(info, 1, "b", s.k * s.n, false);
+  float* c = float32_arg(info, 2, "c", s.m * s.n, false);
+  GemmEpilogue e{};
+  e.bias = float32_arg(info, 10, "bias", s.n, true);
+  const double activation = number_arg(info, 11, "activation");
+  if (activation != -1 && !(activation >= 0 && activation < kActivationCount && activation == static_cast<int>(activation))) {
+    throw Napi::RangeError::New(env, "activation must be -1 or an index into activationNames");
+  }
+  const KernelTable& table = kernel_table();
+  e.activation = activation < 0 ? nullptr : table.f32.forward[static_cast<int>(activation)];
+  e.params = {number_arg(info, 12, "pa"), number_arg(info, 13, "pb")};
+  e.pre_activation = float32_arg(info, 14, "preActivation", s.m * s.n, true);
+  table.gemm_f32(s, a, b, c, e);
+  return env.Undefined();
+}
+
+}  // namespace
+
+void register_gemm_bindings(Napi::Env env, Napi::Object exports) {
+  exports.Set("gemm", Napi::Function::New(env, Gemm, "gemm"));
+}
+
+}  // namespace addon
+}  // namespace actfn

@@ -1,0 +1,89 @@
+// loss(kind, prediction, target, rows, cols, grad, epsilon, delta) -> mean loss, and
+// optimizerStep(kind, params, grads, slots, learningRate, beta1, beta2, epsilon, weightDecay,
+// nesterov, step): the training kernels of kernels/nn/training.cc. Kinds are indices in the
+// order of ACTFN_LOSSES and ACTFN_OPTIMIZERS (the TypeScript contract's order).
+#include <string>
+#include <vector>
+
+#include "bindings.h"
+#include "typed_array.h"
+#include "../kernels/kernels.h"
+
+namespace actfn {
+namespace addon {
+namespace {
+
+float* float32_of_length(const Napi::CallbackInfo& info, std::size_t index, const char* name, std::size_t length) {
+  const FloatArray array = float_array_arg(info, index, name);
+  if (array.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Float32Array");
+  if (array.length != length) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must have length " + std::to_string(length) + ", got " +
+                                                std::to_string(array.length));
+  }
+  return array.as<float>();
+}
+
+int kind_arg(const Napi::CallbackInfo& info, std::size_t index, int count) {
+  const double kind = number_arg(info, index, "kind");
+  if (!(kind >= 0 && kind < count && kind == static_cast<int>(kind))) throw Napi::RangeError::New(info.Env(), "kind out of range");
+  return static_cast<int>(kind);
+}
+
+std::size_t count_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name) {
+  const double v = number_arg(info, index, name);
+  if (!(v >= 1) || v != static_cast<double>(static_cast<std::size_t>(v)) || v > 1e9) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must be a positive integer");
+  }
+  return static_cast<std::size_t>(v);
+}
+
+Napi::Value LossValue(const Napi::CallbackInfo& info) {
+  const int kind = kind_arg(info, 0, kLossCount);
+  const std::size_t rows = count_arg(info, 3, "rows"), cols = count_arg(info, 4, "cols");
+  const float* prediction = float32_of_length(info, 1, "prediction", rows * cols);
+  const bool sparse = kind == static_cast<int>(Loss::sparseCategoricalCrossentropyFromLogits);
+  const float* target = float32_of_length(info, 2, "target", sparse ? rows : rows * cols);
+  float* grad = info[5].IsNull() ? nullptr : float32_of_length(info, 5, "grad", rows * cols);
+  const LossOptions options{number_arg(info, 6, "epsilon"), number_arg(info, 7, "delta")};
+  return Napi::Number::New(info.Env(), kernel_table().loss[kind](prediction, target, rows, cols, grad, options));
+}
+
+Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
+  const int kind = kind_arg(info, 0, kOptimizerCount);
+  const FloatArray params = float_array_arg(info, 1, "params");
+  if (params.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), "params must be a Float32Array");
+  const float* grads = float32_of_length(info, 2, "grads", params.length);
+  if (!info[3].IsArray()) throw Napi::TypeError::New(info.Env(), "slots must be an array of Float32Array");
+  const Napi::Array list = info[3].As<Napi::Array>();
+  const std::size_t needed = kind == static_cast<int>(Optimizer::adam) || kind == static_cast<int>(Optimizer::adamw) ? 2 : 1;
+  if (list.Length() < needed) throw Napi::RangeError::New(info.Env(), "slots must hold " + std::to_string(needed) + " arrays");
+  std::vector<float*> slots;
+  for (uint32_t i = 0; i < needed; ++i) {
+    const Napi::Value slot = list.Get(i);
+    if (!slot.IsTypedArray() || slot.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+        slot.As<Napi::Float32Array>().ElementLength() != params.length) {
+      throw Napi::TypeError::New(info.Env(), "slots must be Float32Arrays of the params' length");
+    }
+    slots.push_back(slot.As<Napi::Float32Array>().Data());
+  }
+  OptimizerHyper h{};
+  h.learning_rate = number_arg(info, 4, "learningRate");
+  h.beta1 = number_arg(info, 5, "beta1");
+  h.beta2 = number_arg(info, 6, "beta2");
+  h.epsilon = number_arg(info, 7, "epsilon");
+  h.weight_decay = number_arg(info, 8, "weightDecay");
+  h.nesterov = info[9].ToBoolean();
+  const double step = number_arg(info, 10, "step");
+  kernel_table().optimizer[kind](params.as<float>(), grads, slots.data(), params.length, h, step);
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+void register_training_bindings(Napi::Env env, Napi::Object exports) {
+  exports.Set("loss", Napi::Function::New(env, LossValue, "loss"));
+  exports.Set("optimizerStep", Napi::Function::New(env, OptimizerStep, "optimizerStep"));
+}
+
+}  // namespace addon
+}  // namespace actfn

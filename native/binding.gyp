@@ -1,0 +1,69 @@
+# The opt-in source build for users without cmake: `npm run build:from-source` in the installed
+# package runs npm's bundled node-gyp here and writes native/build/Release/actfn.node, which the
+# loader prefers to the prebuild. Same sources, flags and per-ISA targets as ../CMakeLists.txt
+# (each kernel source compiled once per instruction set, in its own static library). It lives in
+# native/ rather than at the package root on purpose: a root binding.gyp makes npm run
+# `node-gyp rebuild` at install time, and actfn has no install step.
+{
+  'variables': {
+    'kernel_sources': ['kernels/activation/elementwise.cc', 'kernels/softmax/softmax.cc', 'kernels/gemm/gemm.cc', 'kernels/nn/training.cc'],
+  },
+  'target_defaults': {
+    'cflags_cc!': ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20'],
+    'cflags_cc': ['-std=c++17', '-fexceptions', '-fvisibility=hidden', '-ffp-contract=off', '-fno-math-errno', '-fopenmp', '-O3'],
+    'xcode_settings': {
+      'CLANG_CXX_LANGUAGE_STANDARD': 'c++17',
+      'GCC_ENABLE_CPP_EXCEPTIONS': 'YES',
+      'OTHER_CPLUSPLUSFLAGS': ['-ffp-contract=off', '-fno-math-errno', '-fvisibility=hidden'],
+    },
+    'msvs_settings': { 'VCCLCompilerTool': { 'ExceptionHandling': 1, 'AdditionalOptions': ['/std:c++17', '/fp:precise'] } },
+  },
+  'targets': [
+    {
+      'target_name': 'actfn_kernels_scalar',
+      'type': 'static_library',
+      'sources': ['<@(kernel_sources)'],
+      'defines': ['ACTFN_TARGET=scalar', 'ACTFN_TARGET_SCALAR=1'],
+    },
+    {
+      'target_name': 'actfn',
+      'sources': [
+        'addon/module.cc', 'addon/activation_binding.cc', 'addon/softmax_binding.cc', 'addon/runtime_binding.cc',
+        'addon/async_work.cc', 'addon/probe_binding.cc', 'addon/gemm_binding.cc', 'addon/training_binding.cc',
+        'kernels/dispatch.cc', 'kernels/cpu_features.cc', 'kernels/parallel.cc', 'kernels/probe/memory_probe.cc',
+      ],
+      'include_dirs': ['<!(node -p "require(\'node-addon-api\').include_dir")'],
+      'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
+      'dependencies': ['actfn_kernels_scalar'],
+      'ldflags': ['-fopenmp'],
+      'conditions': [
+        ['target_arch=="x64"', {
+          'dependencies': ['actfn_kernels_avx2', 'actfn_kernels_avx512'],
+          'defines': ['ACTFN_HAVE_AVX2=1', 'ACTFN_HAVE_AVX512=1'],
+        }],
+      ],
+    },
+  ],
+  'conditions': [
+    ['target_arch=="x64"', {
+      'targets': [
+        {
+          'target_name': 'actfn_kernels_avx2',
+          'type': 'static_library',
+          'sources': ['<@(kernel_sources)'],
+          'defines': ['ACTFN_TARGET=avx2', 'ACTFN_TARGET_AVX2=1'],
+          'cflags_cc': ['-mavx2', '-mfma'],
+          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['-mavx2', '-mfma'] },
+        },
+        {
+          'target_name': 'actfn_kernels_avx512',
+          'type': 'static_library',
+          'sources': ['<@(kernel_sources)'],
+          'defines': ['ACTFN_TARGET=avx512', 'ACTFN_TARGET_AVX512=1'],
+          'cflags_cc': ['-mavx512f', '-mavx512dq', '-mavx512bw', '-mavx512vl', '-mavx2', '-mfma', '-Wno-uninitialized', '-Wno-maybe-uninitialized'],
+          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['-mavx512f', '-mavx512dq', '-mavx512bw', '-mavx512vl', '-mavx2', '-mfma'] },
+        },
+      ],
+    }],
+  ],
+}

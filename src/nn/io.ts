@@ -1,0 +1,117 @@
+/**
+ * model.save(dir) and loadModel(dir): model.json (format version, architecture, compile config,
+ * and where each weight array sits) and weights.bin (every array as little-endian float32, in
+ * getWeights() order). Files are written to a temporary name and renamed, so a crash never leaves
+ * a half-written model; loading checks every file and names the file and the problem.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activation } from './layers/activation-layer.js';
+import { batchNormalization } from './layers/batch-normalization.js';
+import { dense } from './layers/dense.js';
+import { dropout } from './layers/dropout.js';
+import type { Layer, LayerConfig } from './layers/layer.js';
+import { prelu } from './layers/prelu.js';
+import type { LossArg } from './losses.js';
+import { Sequential, type Metric } from './model.js';
+import type { OptimizerConfig } from './optimizers.js';
+
+export const MODEL_FORMAT = 'actfn-model';
+export const MODEL_VERSION = 1;
+
+interface WeightEntry {
+  name: string;
+  length: number;
+  offset: number;
+}
+
+interface ModelFile {
+  format: string;
+  version: number;
+  model: ReturnType<Sequential['toConfig']>;
+  weights: WeightEntry[];
+  weightsFile: string;
+  weightsBytes: number;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const LAYER_FACTORIES: Record<string, (config: any) => Layer> = {
+  dense: (c) => dense(c.units, { activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer, inputDim: c.inputDim }),
+  activation: (c) => activation(c.activation),
+  dropout: (c) => dropout(c.rate),
+  batchNormalization: (c) => batchNormalization({ momentum: c.momentum, epsilon: c.epsilon }),
+  prelu: (c) => prelu({ alphaInitial: c.alphaInitial }),
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+function writeAtomically(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.tmp-${process.pid}-${Date.now()}`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}
+
+export function saveModel(model: Sequential, dir: string): void {
+  if (!model.built) throw new Error('save: the model is not built yet (fit it, or give the first layer an inputDim)');
+  mkdirSync(dir, { recursive: true });
+  const arrays = model.getWeights();
+  const names = [...model.layers.flatMap((l, i) => l.params().map((p) => `${i}/${l.kind}/${p.name}`)), ...model.layers.flatMap((l, i) => l.states().map((s) => `${i}/${l.kind}/${s.name}`))];
+  const total = arrays.reduce((s, a) => s + a.length, 0);
+  const bytes = new Uint8Array(total * 4);
+  const view = new DataView(bytes.buffer);
+  const weights: WeightEntry[] = [];
+  let offset = 0;
+  arrays.forEach((a, i) => {
+    weights.push({ name: names[i], length: a.length, offset });
+    for (let j = 0; j < a.length; j++) view.setFloat32((offset + j) * 4, a[j], true);
+    offset += a.length;
+  });
+  const file: ModelFile = { format: MODEL_FORMAT, version: MODEL_VERSION, model: model.toConfig(), weights, weightsFile: 'weights.bin', weightsBytes: bytes.length };
+  writeAtomically(join(dir, 'weights.bin'), bytes);
+  writeAtomically(join(dir, 'model.json'), `${JSON.stringify(file, null, 2)}\n`);
+}
+
+function readModelFile(path: string): ModelFile {
+  if (!existsSync(path)) throw new Error(`${path}: not found (is this a directory written by model.save?)`);
+  let file: ModelFile;
+  try {
+    file = JSON.parse(readFileSync(path, 'utf8')) as ModelFile;
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (file?.format !== MODEL_FORMAT) throw new Error(`${path}: not an actfn model (format is ${JSON.stringify(file?.format)})`);
+  if (file.version !== MODEL_VERSION) throw new Error(`${path}: format version ${file.version}, this actfn reads version ${MODEL_VERSION}`);
+  if (!file.model || !Array.isArray(file.model.layers) || !Array.isArray(file.weights)) throw new Error(`${path}: missing model.layers or weights`);
+  return file;
+}
+
+export function loadModel(dir: string): Sequential {
+  const jsonPath = join(dir, 'model.json');
+  const file = readModelFile(jsonPath);
+  const layers = file.model.layers.map((l: LayerConfig, i: number) => {
+    const make = LAYER_FACTORIES[l?.kind];
+    if (!make) throw new Error(`${jsonPath}: layer ${i} has unknown kind ${JSON.stringify(l?.kind)}`);
+    return make(l.config);
+  });
+  const model = new Sequential(layers, { seed: file.model.seed });
+  if (!model.built) model.build(file.model.inputDim);
+  const binPath = join(dir, file.weightsFile);
+  if (!existsSync(binPath)) throw new Error(`${binPath}: not found (model.json lists it)`);
+  const size = statSync(binPath).size;
+  if (size !== file.weightsBytes) throw new Error(`${binPath}: ${size} bytes, but model.json expects ${file.weightsBytes} (truncated or from another save?)`);
+  const bytes = readFileSync(binPath);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const expected = model.getWeights();
+  if (file.weights.length !== expected.length) throw new Error(`${jsonPath}: lists ${file.weights.length} weight arrays, the architecture has ${expected.length}`);
+  const arrays = file.weights.map((w, i) => {
+    if (w.length !== expected[i].length || w.offset < 0 || (w.offset + w.length) * 4 > size) {
+      throw new Error(`${jsonPath}: weight ${w.name} has length ${w.length} at ${w.offset}, the architecture needs ${expected[i].length}`);
+    }
+    const a = new Float32Array(w.length);
+    for (let j = 0; j < w.length; j++) a[j] = view.getFloat32((w.offset + j) * 4, true);
+    return a;
+  });
+  model.setWeights(arrays);
+  const compile = file.model.compile as { optimizer: OptimizerConfig; loss: LossArg; metrics: Metric[] } | null;
+  if (compile) model.compile(compile);
+  return model;
+}

@@ -1,0 +1,141 @@
+/**
+ * dense(units): y = f(x W + b), one fused GEMM per batch (bias and activation in its epilogue,
+ * the pre-activation kept when training). Backward: dZ = dY f'(Z) in one pass, dW = X^T dZ,
+ * db = column sums of dZ (a GEMM with a ones row), dX = dZ W^T.
+ */
+import { getBackendImpl } from '../../backend/select.js';
+import type { Random } from '../../random.js';
+import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
+import { Tensor2D } from '../tensor.js';
+import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from './activation-choice.js';
+import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+
+export interface DenseOptions {
+  activation?: ActivationArg;
+  useBias?: boolean;
+  kernelInitializer?: InitializerName;
+  /** Input features, for the first layer of a model (like Keras' inputDim / inputShape). */
+  inputDim?: number;
+}
+
+const GEMM = { transA: false, transB: false, alpha: 1, beta: 0 } as const;
+
+export class Dense implements Layer {
+  readonly kind = 'dense';
+  readonly units: number;
+  readonly activation: ActivationChoice;
+  readonly useBias: boolean;
+  readonly kernelInitializer: InitializerName;
+  readonly inputDim: number | undefined;
+  outputDim = -1;
+  private inputs = -1;
+  private kernel!: Param;
+  private bias: Param | null = null;
+  private x: Tensor2D | null = null;
+  private z: Float32Array | null = null;
+  private y: Float32Array | null = null;
+  private ones = new Float32Array(0);
+
+  constructor(units: number, options: DenseOptions = {}) {
+    if (!Number.isInteger(units) || units < 1) throw new RangeError(`units must be a positive integer, got ${units}`);
+    const init = options.kernelInitializer ?? 'glorotUniform';
+    if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got '${String(init)}'`);
+    if (options.inputDim !== undefined && !(Number.isInteger(options.inputDim) && options.inputDim >= 1)) {
+      throw new RangeError(`inputDim must be a positive integer, got ${options.inputDim}`);
+    }
+    this.units = units;
+    this.activation = resolveActivation(options.activation);
+    this.useBias = options.useBias ?? true;
+    this.kernelInitializer = init;
+    this.inputDim = options.inputDim;
+  }
+
+  build(inputDim: number, random: Random): number {
+    this.inputs = inputDim;
+    this.kernel = param('kernel', [inputDim, this.units]);
+    initialize(this.kernelInitializer, this.kernel.value, inputDim, this.units, random);
+    this.bias = this.useBias ? param('bias', [this.units]) : null;
+    this.outputDim = this.units;
+    return this.units;
+  }
+
+  /** The pre-activation of the last training forward pass (the logits of an output layer). */
+  get preActivation(): Float32Array | null {
+    return this.z;
+  }
+
+  forward(x: Tensor2D, training: boolean): Tensor2D {
+    requireBuilt(this.outputDim, this.kind);
+    if (x.cols !== this.inputs) throw new RangeError(`dense layer expects ${this.inputs} features per sample, got ${x.cols}`);
+    const backend = getBackendImpl();
+    const out = new Float32Array(x.rows * this.units);
+    const keep = training && this.activation.name !== 'linear';
+    const z = keep ? new Float32Array(out.length) : null;
+    backend.gemm({ m: x.rows, n: this.units, k: this.inputs, ...GEMM }, x.data, this.kernel.value, out, {
+      bias: this.bias?.value ?? null,
+      activation: this.activation.kernel,
+      params: this.activation.kernelParams,
+      preActivation: z,
+    });
+    if (this.activation.name === 'softmax') backend.softmax(out, this.units, out);
+    if (training) {
+      this.x = x;
+      this.z = z;
+      this.y = out;
+    }
+    return new Tensor2D(out, x.rows, this.units);
+  }
+
+  backward(dy: Tensor2D): Tensor2D {
+    const { z, y } = this.cached();
+    const dz = new Float32Array(dy.data.length);
+    if (this.activation.kernel) {
+      getBackendImpl().backward(this.activation.kernel, z!, dy.data, dz, this.activation.kernelParams);
+    } else if (this.activation.name === 'softmax') {
+      getBackendImpl().softmaxBackward(y, dy.data, this.units, dz);
+    } else {
+      dz.set(dy.data);
+    }
+    return this.backwardFromPreActivation(new Tensor2D(dz, dy.rows, dy.cols));
+  }
+
+  /** Backward from dL/dZ directly (a loss fused with this layer's activation supplies it). */
+  backwardFromPreActivation(dz: Tensor2D): Tensor2D {
+    const { x } = this.cached();
+    const backend = getBackendImpl();
+    const none = { bias: null, activation: null, params: [0, 0] as const, preActivation: null };
+    const batch = x.rows;
+    backend.gemm({ m: this.inputs, n: this.units, k: batch, ...GEMM, transA: true }, x.data, dz.data, this.kernel.grad, none);
+    if (this.bias) {
+      if (this.ones.length !== batch) this.ones = new Float32Array(batch).fill(1);
+      backend.gemm({ m: 1, n: this.units, k: batch, ...GEMM }, this.ones, dz.data, this.bias.grad, none);
+    }
+    const dx = new Float32Array(batch * this.inputs);
+    backend.gemm({ m: batch, n: this.inputs, k: this.units, ...GEMM, transB: true }, dz.data, this.kernel.value, dx, none);
+    return new Tensor2D(dx, batch, this.inputs);
+  }
+
+  private cached() {
+    if (!this.x || !this.y) throw new Error('dense layer: backward called without a training forward pass');
+    return { x: this.x, z: this.z, y: this.y };
+  }
+
+  params(): Param[] {
+    return this.bias ? [this.kernel, this.bias] : [this.kernel];
+  }
+
+  states(): State[] {
+    return [];
+  }
+
+  toConfig(): LayerConfig {
+    return {
+      kind: this.kind,
+      config: { units: this.units, activation: activationConfig(this.activation), useBias: this.useBias, kernelInitializer: this.kernelInitializer, inputDim: this.inputDim },
+    };
+  }
+}
+
+export function dense(units: number, options?: DenseOptions): Dense {
+  return new Dense(units, options);
+}

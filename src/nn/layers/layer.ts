@@ -1,0 +1,49 @@
+/**
+ * The layer contract of the model layer. A layer is built once for its input width, then runs
+ * forward on a batch (keeping what its backward pass needs when training) and backward on the
+ * gradient of its output (filling its parameters' gradients and returning its input's gradient).
+ * Layers compute through the Backend (src/backend/contract.ts) and never know which one runs.
+ */
+import type { Random } from '../../random.js';
+import type { Tensor2D } from '../tensor.js';
+
+/** A trainable array with its gradient (same length), named for summaries and saved files. */
+export interface Param {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly value: Float32Array;
+  readonly grad: Float32Array;
+}
+
+/** A non-trainable array a layer saves with its weights (e.g. batch norm's moving statistics). */
+export interface State {
+  readonly name: string;
+  readonly value: Float32Array;
+}
+
+/** What a layer is, as saved in model.json: its kind and the config that rebuilds it. */
+export interface LayerConfig {
+  readonly kind: string;
+  readonly config: Record<string, unknown>;
+}
+
+export interface Layer {
+  readonly kind: string;
+  /** Sets up parameters for `inputDim` features; returns the output width. */
+  build(inputDim: number, random: Random): number;
+  readonly outputDim: number;
+  forward(x: Tensor2D, training: boolean): Tensor2D;
+  backward(dy: Tensor2D): Tensor2D;
+  params(): Param[];
+  states(): State[];
+  toConfig(): LayerConfig;
+}
+
+export function param(name: string, shape: number[]): Param {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return { name, shape, value: new Float32Array(size), grad: new Float32Array(size) };
+}
+
+export function requireBuilt(outputDim: number, kind: string): void {
+  if (outputDim < 0) throw new Error(`${kind} layer used before it was built (add it to a model first)`);
+}

@@ -1,0 +1,108 @@
+/**
+ * Optimizers as Keras and tfjs name them: sgd, adam, adamw, rmsprop, each a factory of options
+ * with Keras' defaults. The update itself is one fused backend call per parameter array
+ * (Backend.optimizerStep); this file keeps the state arrays and the step count.
+ */
+import type { OptimizerHyper, OptimizerKind } from '../backend/contract.js';
+import { getBackendImpl } from '../backend/select.js';
+import type { Param } from './layers/layer.js';
+
+export interface OptimizerConfig {
+  readonly kind: OptimizerKind;
+  readonly hyper: OptimizerHyper;
+}
+
+const SLOTS: Record<OptimizerKind, number> = { sgd: 1, adam: 2, adamw: 2, rmsprop: 1 };
+
+function positive(value: number, name: string): number {
+  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}
+function fraction(value: number, name: string): number {
+  if (!(typeof value === 'number' && value >= 0 && value < 1)) throw new RangeError(`${name} must be in [0, 1), got ${value}`);
+  return value;
+}
+
+export function sgd(options: { learningRate?: number; momentum?: number; nesterov?: boolean } = {}): OptimizerConfig {
+  return {
+    kind: 'sgd',
+    hyper: {
+      learningRate: positive(options.learningRate ?? 0.01, 'learningRate'),
+      beta1: fraction(options.momentum ?? 0, 'momentum'),
+      beta2: 0,
+      epsilon: 0,
+      weightDecay: 0,
+      nesterov: options.nesterov ?? false,
+    },
+  };
+}
+
+type AdamOptions = { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number };
+
+export function adam(options: AdamOptions = {}): OptimizerConfig {
+  return {
+    kind: 'adam',
+    hyper: {
+      learningRate: positive(options.learningRate ?? 0.001, 'learningRate'),
+      beta1: fraction(options.beta1 ?? 0.9, 'beta1'),
+      beta2: fraction(options.beta2 ?? 0.999, 'beta2'),
+      epsilon: positive(options.epsilon ?? 1e-7, 'epsilon'),
+      weightDecay: 0,
+      nesterov: false,
+    },
+  };
+}
+
+export function adamw(options: AdamOptions & { weightDecay?: number } = {}): OptimizerConfig {
+  const base = adam(options).hyper;
+  const weightDecay = options.weightDecay ?? 0.004;
+  if (!(weightDecay >= 0)) throw new RangeError(`weightDecay must be >= 0, got ${weightDecay}`);
+  return { kind: 'adamw', hyper: { ...base, weightDecay } };
+}
+
+export function rmsprop(options: { learningRate?: number; rho?: number; epsilon?: number } = {}): OptimizerConfig {
+  return {
+    kind: 'rmsprop',
+    hyper: {
+      learningRate: positive(options.learningRate ?? 0.001, 'learningRate'),
+      beta1: fraction(options.rho ?? 0.9, 'rho'),
+      beta2: 0,
+      epsilon: positive(options.epsilon ?? 1e-7, 'epsilon'),
+      weightDecay: 0,
+      nesterov: false,
+    },
+  };
+}
+
+const BY_NAME: Record<string, () => OptimizerConfig> = { sgd, adam, adamw, rmsprop };
+
+export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig {
+  if (typeof arg === 'string') {
+    const make = BY_NAME[arg];
+    if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got '${arg}'`);
+    return make();
+  }
+  if (!arg || typeof arg !== 'object' || !(arg.kind in SLOTS)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');
+  return arg;
+}
+
+/** An optimizer bound to a model's parameters: its state and step count. */
+export class OptimizerState {
+  private step = 0;
+  private readonly slots = new Map<Param, Float32Array[]>();
+
+  constructor(readonly config: OptimizerConfig) {}
+
+  apply(params: readonly Param[]): void {
+    this.step++;
+    const backend = getBackendImpl();
+    for (const p of params) {
+      let slots = this.slots.get(p);
+      if (!slots) {
+        slots = Array.from({ length: SLOTS[this.config.kind] }, () => new Float32Array(p.value.length));
+        this.slots.set(p, slots);
+      }
+      backend.optimizerStep(this.config.kind, p.value, p.grad, slots, this.config.hyper, this.step);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A row-major 2-D float32 matrix: the one data type of the model layer (batches of samples, weight
+ * matrices, one-hot labels). Plain data: `data` may be read and written directly.
+ */
+export class Tensor2D {
+  readonly data: Float32Array;
+  readonly rows: number;
+  readonly cols: number;
+
+  constructor(data: Float32Array, rows: number, cols: number) {
+    if (!(data instanceof Float32Array)) throw new TypeError(`data must be a Float32Array, got ${describeKind(data)}`);
+    for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
+      if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${v}`);
+    }
+    if (data.length !== rows * cols) {
+      throw new RangeError(`data has ${data.length} elements but the shape [${rows}, ${cols}] needs ${rows * cols}`);
+    }
+    this.data = data;
+    this.rows = rows;
+    this.cols = cols;
+  }
+
+  get shape(): [number, number] {
+    return [this.rows, this.cols];
+  }
+
+  get(row: number, col: number): number {
+    return this.data[row * this.cols + col];
+  }
+
+  /** Row `row` as a view (no copy). */
+  row(row: number): Float32Array {
+    return this.data.subarray(row * this.cols, (row + 1) * this.cols);
+  }
+
+  /** The rows at `indices`, copied in that order. */
+  gather(indices: ArrayLike<number>): Tensor2D {
+    const out = new Float32Array(indices.length * this.cols);
+    for (let i = 0; i < indices.length; i++) out.set(this.row(indices[i]), i * this.cols);
+    return new Tensor2D(out, indices.length, this.cols);
+  }
+
+  /** Rows [start, end) as a view (no copy). */
+  sliceRows(start: number, end: number): Tensor2D {
+    return new Tensor2D(this.data.subarray(start * this.cols, end * this.cols), end - start, this.cols);
+  }
+
+  clone(): Tensor2D {
+    return new Tensor2D(this.data.slice(), this.rows, this.cols);
+  }
+
+  toArray(): number[][] {
+    return Array.from({ length: this.rows }, (_, r) => Array.from(this.row(r)));
+  }
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'Array';
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  return typeof value;
+}
+
+/**
+ * A Tensor2D from nested arrays (`[[1, 2], [3, 4]]`), a flat array with its shape, or a 1-D array
+ * as a column (n x 1). Ragged rows and non-numbers are refused.
+ */
+export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, shape?: [number, number]): Tensor2D {
+  if (values instanceof Tensor2D) return values;
+  if (shape !== undefined) {
+    const [rows, cols] = shape;
+    const data = values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
+    return new Tensor2D(data, rows, cols);
+  }
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    throw new TypeError(`values must be number[][], a typed array with a shape, or a Tensor2D, got ${describeKind(values)}`);
+  }
+  const list = values as ArrayLike<unknown>;
+  if (list.length > 0 && typeof list[0] === 'object' && list[0] !== null) {
+    const rows = list as ReadonlyArray<ArrayLike<number>>;
+    const cols = rows[0].length;
+    const data = new Float32Array(rows.length * cols);
+    rows.forEach((row, r) => {
+      if (row.length !== cols) throw new RangeError(`values must be rectangular: row ${r} has ${row.length} values, row 0 has ${cols}`);
+      for (let c = 0; c < cols; c++) {
+        const v = row[c];
+        if (typeof v !== 'number') throw new TypeError(`values[${r}][${c}] must be a number, got ${describeKind(v)}`);
+        data[r * cols + c] = v;
+      }
+    });
+    return new Tensor2D(data, rows.length, cols);
+  }
+  const flat = Float32Array.from(list as ArrayLike<number>);
+  return new Tensor2D(flat, flat.length, 1);
+}
