@@ -8,6 +8,7 @@
 //   npm run bench -- --quick       a few representative ops, under two minutes
 //   options: --ops relu,gelu,softmax  --kinds forward  --sizes 1e6,64e6  --threads 1,2  --dtypes float32
 //            --isas avx512 (native instruction sets to run; default all three, the CPU's best with --quick)
+//            --suite elementwise|nn|all (nn: GEMM, dense layer and training, bench/nn.mjs; default all)
 //
 // Writes bench/results/<date>-<host>.json and .md, and benny's HTML charts in bench/results/html/.
 // Needs a build (npm run build). Quote medians: these machines are noisy.
@@ -120,6 +121,8 @@ if (flag('child')) {
   const isa = lib.backendInfo().simd;
   const rows = process.env.ACTFN_SIMD && process.env.ACTFN_SIMD !== isa ? [] : await runNative(isa);
   process.stdout.write(`\n@@rows ${JSON.stringify(rows)}\n`);
+} else if (list('suite', ['all'])[0] === 'nn') {
+  runModelSuite();
 } else {
   lib.setBackend('native');
   const best = lib.backendInfo().simd;
@@ -145,4 +148,14 @@ if (flag('child')) {
   const md = markdownReport(meta, rows);
   writeFileSync(`${dir}/${stamp}.md`, md);
   console.log(`\n${md}\nwrote bench/results/${stamp}.json, .md and html/`);
+  if (list('suite', ['all'])[0] === 'all') runModelSuite();
+}
+
+/** GEMM, dense and training benchmarks (bench/nn.mjs), in their own process. */
+function runModelSuite() {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(quick ? ['--quick'] : [])], {
+    env: { ...process.env, ACTFN_QUIET: '1' },
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`model benchmarks failed (exit ${child.status})`);
 }
