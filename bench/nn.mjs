@@ -40,6 +40,16 @@ for (const backend of ['native', 'js']) {
       const shape = { m: n, n, k: n, transA: false, transB: false, alpha: 1, beta: 0 };
       return [`sgemm ${n}`, () => getBackendImpl().gemm(shape, a, bm, c, none), { backend, threads: t, op: 'sgemm', size: n, flops: 2 * n * n * n }];
     }));
+    {
+      // a training batch: 32 samples x 30 features into 64 units, with bias and relu
+      const bx = random(32 * 30, 7), bw = random(30 * 64, 8), bb = random(64, 9), by = new Float32Array(32 * 64), bz = new Float32Array(32 * 64);
+      const be = getBackendImpl();
+      await suite(`small-${backend}-t${t}`, [[
+        'dense 32x30x64 forward (bias + relu)',
+        () => be.gemm({ m: 32, n: 64, k: 30, transA: false, transB: false, alpha: 1, beta: 0 }, bx, bw, by, { bias: bb, activation: 'relu', params: [0, 0], preActivation: bz }),
+        { backend, threads: t, op: 'small dense' },
+      ]]);
+    }
     const [m, k, n] = [256, 784, 512];
     const x = random(m * k, 3), w = random(k * n, 4), bias = random(n, 5), dy = random(m * n, 6);
     const z = new Float32Array(m * n), y = new Float32Array(m * n), dz = new Float32Array(m * n);

@@ -148,3 +148,35 @@ describe('save and load', () => {
     }
   });
 });
+
+describe('fit as a good citizen of the event loop', () => {
+  it('yields between batches, so timers run while it trains', async () => {
+    const { x, y } = makeMoons(2000, { noise: 0.2, seed: 1 });
+    const model = sequential([dense(16, { activation: 'relu', inputDim: 2 }), dense(1, { activation: 'sigmoid' })], { seed: 1 });
+    model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await model.fit(x, y, { epochs: 3, batchSize: 16 });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('prints one plain line per epoch when verbose and not on a terminal', async () => {
+    const { x, y } = makeMoons(64, { seed: 2 });
+    const model = sequential([dense(4, { activation: 'tanh', inputDim: 2 }), dense(1, { activation: 'sigmoid' })], { seed: 1 });
+    model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+    const written: string[] = [];
+    const write = process.stdout.write;
+    const wasTTY = process.stdout.isTTY;
+    (process.stdout as { isTTY?: boolean }).isTTY = false;
+    process.stdout.write = ((chunk: string) => written.push(String(chunk))) as typeof process.stdout.write;
+    try {
+      await model.fit(x, y, { epochs: 2, verbose: 1, validationSplit: 0.25 });
+    } finally {
+      process.stdout.write = write;
+      (process.stdout as { isTTY?: boolean }).isTTY = wasTTY;
+    }
+    expect(written).toHaveLength(2);
+    expect(written[1]).toMatch(/^Epoch 2\/2 - \d+\.\d\ds - loss: \d\.\d{4} - accuracy: \d\.\d{4} - valLoss: \d\.\d{4} - valAccuracy: \d\.\d{4}\n$/);
+  });
+});
