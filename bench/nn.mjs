@@ -4,9 +4,10 @@
 // backend and thread count. Medians of benny samples; training is timed over whole runs.
 //
 //   node bench/nn.mjs [--quick]      (npm run bench -- --suite nn)
-// Writes bench/results/<date>-<host>-nn.json and .md.
+// Writes bench/results/<date>-<host>-nn.json and .md, and benny's HTML charts in bench/results/html/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import b from 'benny';
 
 const lib = await import(new URL('../dist/index.js', import.meta.url));
@@ -22,11 +23,19 @@ function random(n, seed) {
   return Float32Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
 }
 
+const htmlDir = fileURLToPath(new URL('./results/html', import.meta.url));
+mkdirSync(htmlDir, { recursive: true });
+
 async function suite(name, cases) {
   for (const [, fn] of cases) fn();
-  await b.suite(name, ...cases.map(([label, fn]) => b.add(label, fn, timing)), b.complete((summary) => {
-    summary.results.forEach((r, i) => rows.push({ suite: name, case: cases[i][0], medianMs: r.details.median * 1e3, ...cases[i][2] }));
-  }));
+  await b.suite(
+    name,
+    ...cases.map(([label, fn]) => b.add(label, fn, timing)),
+    b.complete((summary) => {
+      summary.results.forEach((r, i) => rows.push({ suite: name, case: cases[i][0], medianMs: r.details.median * 1e3, ...cases[i][2] }));
+    }),
+    b.save({ file: name, folder: htmlDir, format: 'chart.html' }),
+  );
 }
 
 const none = { bias: null, activation: null, params: [0, 0], preActivation: null };
@@ -34,7 +43,7 @@ for (const backend of ['native', 'js']) {
   lib.setBackend(backend);
   for (const t of backend === 'js' ? [1] : threads) {
     lib.setNumThreads(t);
-    const sizes = backend === 'js' ? [128, 256] : quick ? [256, 1024] : [256, 512, 1024, 2048];
+    const sizes = backend === 'js' ? [128, 256] : quick ? [128, 1024] : [128, 256, 512, 1024, 2048];
     await suite(`gemm-${backend}-t${t}`, sizes.map((n) => {
       const a = random(n * n, 1), bm = random(n * n, 2), c = new Float32Array(n * n);
       const shape = { m: n, n, k: n, transA: false, transB: false, alpha: 1, beta: 0 };

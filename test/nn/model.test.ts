@@ -78,6 +78,24 @@ describe('training', () => {
     });
   }
 
+  it.runIf(testedBackends.includes('native'))('20 epochs on both backends: loss curves within 1e-3 relative, predictions within 1e-4', async () => {
+    const { x, y } = makeMoons(256, { noise: 0.15, seed: 8 });
+    const run = (backend: 'native' | 'js') => withBackend(backend, async () => {
+      const model = sequential([dense(16, { activation: 'tanh', inputDim: 2 }), dropout(0.2), dense(8, { activation: 'gelu' }), dense(1, { activation: 'sigmoid' })], { seed: 21 });
+      model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+      const history = await model.fit(x, y, { epochs: 20, batchSize: 32, seed: 3, validationSplit: 0.2 });
+      return { history, predictions: model.predict(x).data };
+    });
+    const native = await run('native');
+    const js = await run('js');
+    for (const key of ['loss', 'valLoss'] as const) {
+      native.history[key].forEach((v, epoch) => expect(Math.abs(v - js.history[key][epoch]) / Math.abs(js.history[key][epoch]), `${key} epoch ${epoch}`).toBeLessThanOrEqual(1e-3));
+    }
+    let worst = 0;
+    native.predictions.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - js.predictions[i]))));
+    expect(worst).toBeLessThanOrEqual(1e-4);
+  });
+
   it.runIf(testedBackends.includes('native'))('trains to the same weights on native and js (same seed, same masks)', async () => {
     const { x, y } = makeMoons(128, { noise: 0.1, seed: 4 });
     const run = (backend: 'native' | 'js') => withBackend(backend, async () => {
