@@ -29,3 +29,10 @@ export { loadIris, loadBreastCancer, type Dataset } from './data/datasets.js';
 export { makeClassification, makeMoons, makeCircles, type LabelledSet } from './data/synthetic.js';
 export { trainTestSplit, standardScaler, oneHot, type StandardScaler } from './data/preprocessing.js';
 export { Random } from './random.js';
+
+// The activation studies.
+export { activationCurves, type ActivationCurve, type Curves } from './analysis/curves.js';
+export { compareActivations, loadDataset, DATASETS, type Comparison, type ActivationResult, type CompareOptions } from './analysis/compare.js';
+export { gradientFlow, type GradientFlowRow, type GradientFlowOptions } from './analysis/gradient-flow.js';
+export { deadNeurons, saturation, type DeadNeuronReport, type SaturationReport } from './analysis/units.js';
+export { decisionBoundary, type DecisionBoundary } from './analysis/decision-boundary.js';

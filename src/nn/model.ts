@@ -209,18 +209,47 @@ export class Sequential {
     return right;
   }
 
-  private trainBatch(x: Tensor2D, t: TargetSet) {
-    const compiled = this.requireCompiled('fit');
+  /** Loss and gradients of one batch (training mode) without an update: each param's grad is filled. */
+  computeGradients(xArg: Inputs, yArg: Targets): { loss: number; params: Param[] } {
+    const x = asInputs(xArg, 'x');
+    this.requireCompiled('computeGradients');
+    this.requireInputs(x, 'x');
+    const { value } = this.backpropagate(x, this.targets(yArg, x.rows, 'y'));
+    return { loss: value, params: this.params() };
+  }
+
+  /**
+   * Every layer's output for x in inference mode, with each dense layer's pre-activation (what
+   * the activation studies inspect: dead units, saturation).
+   */
+  layerOutputs(xArg: Inputs): Array<{ layer: Layer; output: Tensor2D; preActivation: Tensor2D | null }> {
+    let out = asInputs(xArg, 'x');
+    this.requireInputs(out, 'x');
+    return this.layers.map((layer) => {
+      const keep = layer instanceof Dense;
+      out = layer.forward(out, keep); // a dense layer's training flag only keeps Z; nothing else changes
+      const z = keep ? (layer as Dense).preActivation : null;
+      return { layer, output: out, preActivation: z ? new Tensor2D(z, out.rows, out.cols) : null };
+    });
+  }
+
+  private backpropagate(x: Tensor2D, t: TargetSet) {
     const out = this.forward(x, true, false);
     const grad = new Float32Array(out.data.length);
     const { value, correct, fused } = this.score(out, t, grad);
-    if (!Number.isFinite(value)) return { value, correct };
+    if (!Number.isFinite(value)) return { value, correct, finite: false };
     let dy = new Tensor2D(grad, out.rows, out.cols);
     const last = this.layers.length - 1;
     dy = fused ? fused.backwardFromPreActivation(dy) : this.layers[last].backward(dy);
     for (let i = last - 1; i >= 0; i--) dy = this.layers[i].backward(dy);
-    compiled.optimizer.apply(this.params());
-    return { value, correct };
+    return { value, correct, finite: true };
+  }
+
+  private trainBatch(x: Tensor2D, t: TargetSet) {
+    const compiled = this.requireCompiled('fit');
+    const result = this.backpropagate(x, t);
+    if (result.finite) compiled.optimizer.apply(this.params());
+    return result;
   }
 
   async fit(xArg: Inputs, yArg: Targets, options: FitOptions = {}): Promise<History> {

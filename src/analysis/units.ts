@@ -1,0 +1,84 @@
+/**
+ * What a trained network's hidden units are doing on some data. deadNeurons: in each layer with a
+ * ReLU-like activation (relu, relu6, hardTanh, hardSigmoid, hardSwish), the fraction of units whose
+ * output is zero for every sample (they no longer learn: "dying ReLU"). saturation: in each layer
+ * whose activation saturates on both sides (the table's `saturates: 'both'`: sigmoid, tanh,
+ * softsign, the hard variants), the fraction of (sample, unit) pairs with |f'(z)| < 1e-3, and of
+ * units saturated on every sample.
+ */
+import { getActivation } from '../activations/registry.js';
+import type { Sequential } from '../nn/model.js';
+import type { Tensor2D } from '../nn/tensor.js';
+import { VANISHING_GRADIENT } from './curves.js';
+
+const RELU_LIKE = new Set(['relu', 'relu6', 'hardTanh', 'hardSigmoid', 'hardSwish']);
+
+interface ActivatedLayer {
+  index: number;
+  activation: string;
+  params: Readonly<Record<string, number>>;
+  output: Tensor2D;
+  preActivation: Tensor2D | null;
+}
+
+function activatedLayers(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): ActivatedLayer[] {
+  return model.layerOutputs(x).flatMap(({ layer, output, preActivation }, index) => {
+    const choice = (layer as { activation?: { name: string; params: Readonly<Record<string, number>> } }).activation;
+    if (!choice || choice.name === 'linear' || choice.name === 'softmax') return [];
+    return [{ index, activation: choice.name, params: choice.params, output, preActivation }];
+  });
+}
+
+export interface DeadNeuronReport {
+  layer: number;
+  activation: string;
+  units: number;
+  dead: number;
+  deadFraction: number;
+}
+
+export function deadNeurons(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): DeadNeuronReport[] {
+  return activatedLayers(model, x)
+    .filter((l) => RELU_LIKE.has(l.activation))
+    .map(({ index, activation, output }) => {
+      let dead = 0;
+      for (let c = 0; c < output.cols; c++) {
+        let alive = false;
+        for (let r = 0; r < output.rows && !alive; r++) alive = output.data[r * output.cols + c] !== 0;
+        if (!alive) dead++;
+      }
+      return { layer: index, activation, units: output.cols, dead, deadFraction: dead / output.cols };
+    });
+}
+
+export interface SaturationReport {
+  layer: number;
+  activation: string;
+  units: number;
+  /** Fraction of (sample, unit) pairs with |f'| < 1e-3. */
+  saturatedFraction: number;
+  /** Fraction of units saturated on every sample. */
+  alwaysSaturatedFraction: number;
+}
+
+export function saturation(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): SaturationReport[] {
+  return activatedLayers(model, x)
+    .filter((l) => getActivation(l.activation, l.params).properties.saturates === 'both')
+    .map(({ index, activation, params, output, preActivation }) => {
+      // the derivative at the layer's input: the pre-activation of a dense layer
+      const z = preActivation ?? output;
+      const df = getActivation(activation, params).derivative(z.data);
+      let saturated = 0;
+      let always = 0;
+      for (let c = 0; c < z.cols; c++) {
+        let all = true;
+        for (let r = 0; r < z.rows; r++) {
+          const s = Math.abs(df[r * z.cols + c]) < VANISHING_GRADIENT;
+          if (s) saturated++;
+          else all = false;
+        }
+        if (all) always++;
+      }
+      return { layer: index, activation, units: z.cols, saturatedFraction: saturated / (z.rows * z.cols), alwaysSaturatedFraction: always / z.cols };
+    });
+}
