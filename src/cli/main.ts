@@ -1,22 +1,34 @@
 #!/usr/bin/env node
 /**
- * The `actfn` command. Each subcommand is one row of COMMANDS: its name, a one-line summary, and
- * the function that runs it with the remaining arguments.
+ * The `actfn` command. Each subcommand is one row of COMMANDS (src/cli/commands/): its summary,
+ * its option table, and the function that runs it. Bad arguments print a clear message and the
+ * command's help, with exit code 2; Ctrl-C stops cleanly with 130.
  */
-import { infoCommand } from './info.js';
-
-interface Command {
-  readonly summary: string;
-  readonly run: (args: string[]) => number | Promise<number>;
-}
+import { UsageError, optionsHelp, parseOptions } from './args.js';
+import type { Command } from './command.js';
+import { benchCommand } from './commands/bench.js';
+import { compareCommand } from './commands/compare.js';
+import { deadCommand } from './commands/dead.js';
+import { gradflowCommand } from './commands/gradflow.js';
+import { infoCommand } from './commands/info.js';
+import { plotCommand } from './commands/plot.js';
 
 const COMMANDS: Record<string, Command> = {
-  info: { summary: 'which backend, instruction set, threads and binary this install uses (--json for JSON)', run: infoCommand },
+  info: infoCommand,
+  plot: plotCommand,
+  compare: compareCommand,
+  gradflow: gradflowCommand,
+  dead: deadCommand,
+  bench: benchCommand,
 };
 
 function usage(): string {
   const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return ['usage: actfn <command> [options]', '', 'commands:', ...rows, `  ${'help'.padEnd(10)} this text`].join('\n');
+  return ['usage: actfn <command> [options]   (actfn <command> --help for its options)', '', 'commands:', ...rows].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  return `usage: actfn ${name} [options]\n\n${command.summary}\n\noptions:\n${optionsHelp(command.options)}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -30,8 +42,25 @@ async function main(argv: string[]): Promise<number> {
     console.error(`actfn: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(commandHelp(name, command));
+    return 0;
+  }
+  try {
+    return await command.run(parseOptions(rest, command.options));
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError) {
+      console.error(`actfn ${name}: ${(error as Error).message}\n\n${commandHelp(name, command)}`);
+      return 2;
+    }
+    throw error;
+  }
 }
+
+process.on('SIGINT', () => {
+  process.stderr.write('\nactfn: stopped (Ctrl-C)\n');
+  process.exit(130);
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,8 +1,10 @@
 /** `actfn info`: what a user checks first when asking "did I get the fast path?". */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { backendInfo } from '../index.js';
-import { platformTag } from '../backend/native.js';
+import { backendInfo } from '../../index.js';
+import { platformTag } from '../../backend/native.js';
+import type { Parsed } from '../args.js';
+import { JSON_OPTION, type Command } from '../command.js';
 
 interface PrebuildManifest {
   platform: string;
@@ -22,9 +24,7 @@ function systemGlibc(): string | null {
   return report?.header?.glibcVersionRuntime ?? null;
 }
 
-export function infoCommand(args: string[]): number {
-  const unknown = args.filter((a) => a !== '--json');
-  if (unknown.length) throw new RangeError(`info: unknown option ${unknown[0]} (expected --json)`);
+function run(options: Parsed): number {
   const info = backendInfo();
   const manifest = prebuildManifest(info.addonPath);
   const report = {
@@ -35,7 +35,7 @@ export function infoCommand(args: string[]): number {
     forcedSimd: process.env.ACTFN_SIMD || null,
     prebuild: manifest,
   };
-  if (args.includes('--json')) {
+  if (options.json) {
     console.log(JSON.stringify(report, null, 2));
     return 0;
   }
@@ -51,3 +51,9 @@ export function infoCommand(args: string[]): number {
   console.log(lines.join('\n'));
   return 0;
 }
+
+export const infoCommand: Command = {
+  summary: 'which backend, instruction set, threads and binary this install uses',
+  options: [JSON_OPTION],
+  run,
+};

@@ -1,0 +1,63 @@
+/**
+ * Command-line options for the `actfn` subcommands: `--name value`, `--name=value` and boolean
+ * `--flag`, checked against each command's option table so a typo is an error, not a silent
+ * default. Errors are UsageError: main prints the message and the command's help, exit code 2.
+ */
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly kind: 'string' | 'number' | 'integer' | 'list' | 'flag';
+  readonly help: string;
+  readonly default?: string | number | boolean | readonly string[];
+}
+
+export type Parsed = Record<string, string | number | boolean | string[] | undefined>;
+
+export function parseOptions(args: readonly string[], specs: readonly OptionSpec[]): Parsed {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const out: Parsed = {};
+  for (const s of specs) if (s.default !== undefined) out[s.name] = Array.isArray(s.default) ? [...s.default] : (s.default as string | number | boolean);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
+    const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const spec = byName.get(key);
+    if (!spec) throw new UsageError(`unknown option --${key}; options: ${specs.map((s) => `--${s.name}`).join(', ')}`);
+    if (spec.kind === 'flag') {
+      out[key] = true;
+      continue;
+    }
+    const raw = inline ?? args[++i];
+    if (raw === undefined || raw.startsWith('--')) throw new UsageError(`--${key} needs a value`);
+    if (spec.kind === 'list') {
+      out[key] = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    } else if (spec.kind === 'string') {
+      out[key] = raw;
+    } else {
+      const value = Number(raw);
+      if (!Number.isFinite(value) || (spec.kind === 'integer' && !Number.isInteger(value))) {
+        throw new UsageError(`--${key} must be ${spec.kind === 'integer' ? 'an integer' : 'a number'}, got '${raw}'`);
+      }
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function optionsHelp(specs: readonly OptionSpec[]): string {
+  return specs
+    .map((s) => {
+      const value = s.kind === 'flag' ? '' : s.kind === 'list' ? ' a,b,...' : ` <${s.kind}>`;
+      const def = s.default !== undefined && s.kind !== 'flag' ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})` : '';
+      return `  --${(s.name + value).padEnd(24)} ${s.help}${def}`;
+    })
+    .join('\n');
+}
+
+/** A table of rows as aligned text columns. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: readonly string[]) => cells.map((v, c) => v.padEnd(widths[c])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

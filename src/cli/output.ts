@@ -1,0 +1,31 @@
+/** Where commands put result files, and how they report progress (bar on a terminal, lines elsewhere). */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export function writeResult(dir: string, name: string, data: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(join(dir, name));
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n`);
+  renameSync(temporary, file);
+  return file;
+}
+
+/** Progress on stderr: redrawn in place on a terminal, every `every`-th step as a line otherwise. */
+export function progressLine(every = 10) {
+  const tty = process.stderr.isTTY === true;
+  let last = '';
+  return {
+    update(text: string, step: number, total: number) {
+      if (tty) {
+        process.stderr.write(`\r${text}\x1b[K`);
+        last = text;
+      } else if (step % every === 0 || step === total) {
+        process.stderr.write(`${text}\n`);
+      }
+    },
+    done() {
+      if (tty && last) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
