@@ -1,6 +1,7 @@
 /** Where commands put result files, and how they report progress (bar on a terminal, lines elsewhere). */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Spec } from '../charts/render.js';
 
 export function writeResult(dir: string, name: string, data: unknown): string {
   mkdirSync(dir, { recursive: true });
@@ -28,4 +29,12 @@ export function progressLine(every = 10) {
       if (tty && last) process.stderr.write('\r\x1b[K');
     },
   };
+}
+
+/** Renders a Vega-Lite spec to dir/name.svg (the charting code loads on first use); returns the SVG. */
+export async function writeChart(dir: string, name: string, spec: Spec): Promise<string> {
+  const { renderSvg } = await import('../charts/render.js');
+  const svg = await renderSvg(spec);
+  writeResult(dir, `${name}.svg`, svg);
+  return svg;
 }

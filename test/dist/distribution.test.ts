@@ -92,8 +92,8 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('packs dist, prebuilds, data, the sources of the opt-in build, README and LICENSE, and nothing else, under 10 MB', () => {
-    const allowed = /^(dist\/|prebuilds\/|data\/|native\/|README\.md$|LICENSE$|package\.json$)/;
+  it('packs dist, prebuilds, data, the sources of the opt-in build, README, LICENSE and the bundled code\'s notices, and nothing else, under 10 MB', () => {
+    const allowed = /^(dist\/|prebuilds\/|data\/|native\/|README\.md$|LICENSE$|THIRD_PARTY_NOTICES\.md$|package\.json$)/;
     expect(packed.files.map((f) => f.path).filter((p) => !allowed.test(p))).toEqual([]);
     const paths = new Set(packed.files.map((f) => f.path));
     for (const required of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', `prebuilds/${tag}/actfn.node`, 'data/iris.csv', 'native/binding.gyp']) {

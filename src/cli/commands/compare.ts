@@ -2,7 +2,9 @@
 import { DATASETS, compareActivations, type DatasetName } from '../../analysis/compare.js';
 import { UsageError, table, type Parsed } from '../args.js';
 import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
-import { progressLine, writeResult } from '../output.js';
+import { decisionBoundary } from '../../analysis/decision-boundary.js';
+import { accuracyBarSpec, decisionBoundarySpec, trainingCurvesSpec } from '../../charts/specs.js';
+import { progressLine, writeChart, writeResult } from '../output.js';
 import { CLASSIC } from './plot.js';
 
 export const compareCommand: Command = {
@@ -48,6 +50,13 @@ export const compareCommand: Command = {
       histories: r.runs.map((run) => ({ seed: run.seed, ...run.history.history })),
     }));
     const file = writeResult(o.out as string, 'compare.json', { dataset: comparison.dataset, epochs: o.epochs, seeds: o.seeds, results: summary });
+    await writeChart(o.out as string, 'training', trainingCurvesSpec(comparison));
+    await writeChart(o.out as string, 'accuracy', accuracyBarSpec(comparison));
+    if (comparison.xTest.cols === 2) {
+      const best = comparison.results[0];
+      const grid = decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 80 });
+      await writeChart(o.out as string, 'boundary', decisionBoundarySpec(grid, `Decision boundary of the best activation (${best.activation}), test points`));
+    }
     if (o.json) {
       console.log(JSON.stringify({ dataset: comparison.dataset, results: summary.map(({ histories: _h, ...rest }) => rest) }));
       return 0;

@@ -2,7 +2,8 @@
 import { gradientFlow } from '../../analysis/gradient-flow.js';
 import { UsageError, table, type Parsed } from '../args.js';
 import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
-import { writeResult } from '../output.js';
+import { gradientFlowSpecs } from '../../charts/specs.js';
+import { writeChart, writeResult } from '../output.js';
 
 export const gradflowCommand: Command = {
   summary: 'gradient norms per layer against depth (the vanishing-gradient study)',
@@ -14,11 +15,12 @@ export const gradflowCommand: Command = {
     JSON_OPTION,
     OUT_OPTION,
   ],
-  run(o: Parsed) {
+  async run(o: Parsed) {
     const depths = (o.depths as string[]).map(Number);
     if (depths.some((d) => !Number.isInteger(d) || d < 1)) throw new UsageError(`--depths must be positive integers, got ${(o.depths as string[]).join(',')}`);
     const rows = gradientFlow({ activations: o.activations as string[], depths, width: o.width as number, seed: o.seed as number });
     const file = writeResult(o.out as string, 'gradflow.json', rows);
+    for (const { name, spec } of gradientFlowSpecs(rows)) await writeChart(o.out as string, `gradflow-${name}`, spec);
     if (o.json) {
       console.log(JSON.stringify(rows));
       return 0;

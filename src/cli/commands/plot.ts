@@ -2,7 +2,8 @@
 import { activationCurves } from '../../analysis/curves.js';
 import { table, type Parsed } from '../args.js';
 import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
-import { writeResult } from '../output.js';
+import { curveSpec, curvesGridSpec } from '../../charts/specs.js';
+import { writeChart, writeResult } from '../output.js';
 
 export const CLASSIC = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'silu'];
 
@@ -16,9 +17,11 @@ export const plotCommand: Command = {
     JSON_OPTION,
     OUT_OPTION,
   ],
-  run(o: Parsed) {
+  async run(o: Parsed) {
     const curves = activationCurves(o.activations as string[], { from: o.from as number, to: o.to as number, points: o.points as number });
     const file = writeResult(o.out as string, 'curves.json', curves);
+    await writeChart(o.out as string, 'curves', curvesGridSpec(curves));
+    for (const c of curves.curves) await writeChart(o.out as string, `curve-${c.name}`, curveSpec(curves.x, c));
     if (o.json) {
       console.log(JSON.stringify(curves));
       return 0;
@@ -33,7 +36,7 @@ export const plotCommand: Command = {
       c.vanishing.map(([a, b]) => `[${a.toFixed(2)}, ${b.toFixed(2)}]`).join(' ') || 'none',
     ]);
     console.log(table(['activation', 'range', 'zero-centred', 'monotonic', 'smooth', "max |f'|", `|f'| < 1e-3 on [${o.from}, ${o.to}]`], rows));
-    console.log(`\ncurves written to ${file}`);
+    console.log(`\ncurves written to ${file}, charts to curves.svg and curve-<name>.svg beside it`);
     return 0;
   },
 };
