@@ -76,23 +76,14 @@ export function accuracyBarSpec(comparison: Comparison): Spec {
     width: 360,
     height: { step: 22 },
     data: { values: comparison.results.map((r) => ({ activation: r.activation, accuracy: r.mean.testAccuracy, std: r.std.testAccuracy })) },
+    encoding: {
+      // results come sorted by accuracy; an explicit order (not sort: '-x') keeps the layers' domains in agreement
+      y: { field: 'activation', type: 'nominal', sort: comparison.results.map((r) => r.activation), title: null },
+      x: { field: 'accuracy', type: 'quantitative', title: 'test accuracy', scale: { zero: false } },
+    },
     layer: [
-      {
-        mark: 'bar',
-        encoding: {
-          y: { field: 'activation', type: 'nominal', sort: '-x', title: null },
-          x: { field: 'accuracy', type: 'quantitative', title: 'test accuracy', scale: { zero: false } },
-          color: { field: 'activation', type: 'nominal', scale: PALETTE, legend: null },
-        },
-      },
-      {
-        mark: { type: 'text', align: 'left', dx: 3 },
-        encoding: {
-          y: { field: 'activation', type: 'nominal', sort: '-x' },
-          x: { field: 'accuracy', type: 'quantitative' },
-          text: { field: 'accuracy', type: 'quantitative', format: '.3f' },
-        },
-      },
+      { mark: 'bar', encoding: { color: { field: 'activation', type: 'nominal', scale: PALETTE, legend: null } } },
+      { mark: { type: 'text', align: 'left', dx: 3 }, encoding: { text: { field: 'accuracy', type: 'quantitative', format: '.3f' } } },
     ],
   };
 }

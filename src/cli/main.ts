@@ -12,6 +12,7 @@ import { deadCommand } from './commands/dead.js';
 import { gradflowCommand } from './commands/gradflow.js';
 import { infoCommand } from './commands/info.js';
 import { plotCommand } from './commands/plot.js';
+import { reportCommand } from './commands/report.js';
 
 const COMMANDS: Record<string, Command> = {
   info: infoCommand,
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   gradflow: gradflowCommand,
   dead: deadCommand,
   bench: benchCommand,
+  report: reportCommand,
 };
 
 function usage(): string {
