@@ -54,7 +54,7 @@ export const compareCommand: Command = {
     await writeChart(o.out as string, 'accuracy', accuracyBarSpec(comparison));
     if (comparison.xTest.cols === 2) {
       const best = comparison.results[0];
-      const grid = decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 80 });
+      const grid = decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 50 });
       await writeChart(o.out as string, 'boundary', decisionBoundarySpec(grid, `Decision boundary of the best activation (${best.activation}), test points`));
     }
     if (o.json) {

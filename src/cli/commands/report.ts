@@ -60,7 +60,7 @@ export const reportCommand: Command = {
       let figures = `${await chart(`training-${dataset}`, trainingCurvesSpec(comparison))}${await chart(`accuracy-${dataset}`, accuracyBarSpec(comparison))}`;
       if (comparison.xTest.cols === 2) {
         const best = comparison.results[0];
-        figures += await chart(`boundary-${dataset}`, decisionBoundarySpec(decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 80 }), `Decision boundary of ${best.activation}, test points`));
+        figures += await chart(`boundary-${dataset}`, decisionBoundarySpec(decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 50 }), `Decision boundary of ${best.activation}, test points`));
       }
       const units = comparison.results.flatMap((r) => [
         ...deadNeurons(r.model, comparison.xTest).map((d) => [r.activation, String(d.layer), `${(100 * d.deadFraction).toFixed(1)}% dead`]),
