@@ -59,6 +59,18 @@ describe('actfn', () => {
     expect(saved.results[0].histories[0].loss).toHaveLength(5);
   });
 
+  it('stops cleanly on Ctrl-C with exit code 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [cli, 'compare', '--epochs', '100000', '--activations', 'relu', '--out', out], { env: { ...process.env, ACTFN_QUIET: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('actfn: stopped (Ctrl-C)');
+  });
+
   it('gradflow and dead report as JSON', () => {
     const flow = JSON.parse(run('gradflow', '--activations', 'sigmoid', '--depths', '2,4', '--json', '--out', out).stdout) as Array<{ depth: number }>;
     expect(flow.map((r) => r.depth)).toEqual([2, 4]);

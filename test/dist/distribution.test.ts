@@ -128,6 +128,14 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
     expect(report.prebuild?.glibcMin).toMatch(/^2\.\d+$/);
   });
 
+  it('runs the studies from the installed package: actfn compare writes its table and charts', () => {
+    const out = join(work, 'report');
+    const r = nodeInApp([join(app, 'node_modules', '.bin', 'actfn'), 'compare', '--dataset', 'moons', '--activations', 'relu,tanh', '--epochs', '3', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^activation\s+test acc/m);
+    for (const chart of ['training.svg', 'accuracy.svg', 'boundary.svg']) expect(statSync(join(out, chart)).size).toBeGreaterThan(1000);
+  });
+
   it('ships an addon that needs only the C runtime (libc, libm, libgcc_s) and its bundled libgomp', () => {
     const dir = join(app, 'node_modules', 'actfn', 'prebuilds', tag);
     const dynamic = execFileSync('readelf', ['-d', join(dir, 'actfn.node')], { encoding: 'utf8' });

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsOnly } from '../support/backends.js';
@@ -28,5 +30,10 @@ describe('the built package', () => {
     expect(info.backend).toBe(backend);
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     r.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
+  });
+
+  it('does not load the charting code: only the command line bundles vega', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    for (const file of ['index.js', 'index.cjs']) expect(readFileSync(`${root}dist/${file}`, 'utf8')).not.toMatch(/vega/);
   });
 });
