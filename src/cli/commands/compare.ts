@@ -4,7 +4,7 @@ import { UsageError, table, type Parsed } from '../args.js';
 import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
 import { decisionBoundary } from '../../analysis/decision-boundary.js';
 import { accuracyBarSpec, decisionBoundarySpec, trainingCurvesSpec } from '../../charts/specs.js';
-import { progressLine, writeChart, writeResult } from '../output.js';
+import { bar, progressLine, writeChart, writeResult } from '../output.js';
 import { CLASSIC } from './plot.js';
 
 export const compareCommand: Command = {
@@ -37,7 +37,7 @@ export const compareCommand: Command = {
       hidden,
       dropout: o.dropout as number,
       onEpoch: ({ activation, seed, epoch, epochs, loss }) =>
-        progress.update(`${activation} (seed ${seed}): epoch ${epoch + 1}/${epochs} loss ${loss.toFixed(4)}`, epoch + 1, epochs),
+        progress.update(`${activation.padEnd(10)} seed ${seed} ${bar(epoch + 1, epochs)} epoch ${epoch + 1}/${epochs} - loss ${loss.toFixed(4)}`, epoch + 1, epochs),
     });
     progress.done();
     const summary = comparison.results.map((r) => ({
