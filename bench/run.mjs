@@ -80,7 +80,8 @@ async function runGroup(backend, isa, dtype, size, threads) {
   const cases = casesFor(dtype, size, backend);
   // Warm-up: the first case of a suite otherwise pays for page faults, thread wake-ups and clock
   // ramp-up (measured: the copy probe, which runs first, read 10 el/ns on 2 threads instead of 20).
-  for (const [, , fn] of cases) for (let i = 0; i < 3; i++) fn();
+  const warmups = size >= 1e6 ? 1 : 3; // one call already pages in 1e6+ elements and wakes the threads
+  for (const [, , fn] of cases) for (let i = 0; i < warmups; i++) fn();
   const rows = [];
   const name = `${backend}-${isa}-${dtype}-${size}-t${threads}`;
   await b.suite(
