@@ -13,8 +13,25 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * A detached ArrayBuffer (transferred to a worker, or closed) leaves its views at length 0; only
+ * then is it worth asking, and constructing a view on it is the test Node 20 offers.
+ */
+function isDetached(array: ArrayBufferView): boolean {
+  if (array.byteLength !== 0 || !(array.buffer instanceof ArrayBuffer)) return false;
+  try {
+    new Uint8Array(array.buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function requireFloatArray(value: unknown, name: string): FloatArray {
-  if (value instanceof Float32Array || value instanceof Float64Array) return value;
+  if (value instanceof Float32Array || value instanceof Float64Array) {
+    if (isDetached(value)) throw new TypeError(`${name} is backed by a detached ArrayBuffer (transferred or closed); it can no longer be read or written`);
+    return value;
+  }
   throw new TypeError(`${name} must be a Float32Array or Float64Array, got ${describe(value)}`);
 }
 

@@ -28,6 +28,9 @@ inline FloatArray float_array_arg(const Napi::CallbackInfo& info, std::size_t in
   const Napi::Value value = info[index];
   if (value.IsTypedArray()) {
     const Napi::TypedArray array = value.As<Napi::TypedArray>();
+    if (array.ArrayBuffer().IsDetached()) {
+      throw Napi::TypeError::New(info.Env(), std::string(name) + " is backed by a detached ArrayBuffer");
+    }
     const napi_typedarray_type type = array.TypedArrayType();
     if (type == napi_float32_array) {
       auto typed = array.As<Napi::Float32Array>();

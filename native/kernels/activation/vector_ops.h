@@ -6,6 +6,9 @@
 // Activations without a vector form here run through their scalar float64 definition.
 #pragma once
 
+#include <cmath>
+#include <limits>
+
 #include "../kernels.h"
 #include "../simd/vec.h"
 #include "scalar_ops.h"
@@ -14,15 +17,34 @@ namespace actfn {
 namespace ACTFN_TARGET {
 namespace vops {
 
+// v rounded to T downwards or upwards: comparisons of T values with a double bound stay exact
+// (x > v iff x > down(v); x < v iff x < up(v)) when v has no exact T form.
+template <class T>
+T round_down(double v) {
+  const T t = static_cast<T>(v);
+  return static_cast<double>(t) > v ? std::nextafter(t, -std::numeric_limits<T>::infinity()) : t;
+}
+template <class T>
+T round_up(double v) {
+  const T t = static_cast<T>(v);
+  return static_cast<double>(t) < v ? std::nextafter(t, std::numeric_limits<T>::infinity()) : t;
+}
+
 // The row's two kernel params, broadcast once per call (never at static-initialisation time).
-// a_lo is what rounding a to T lost, so a * x can be formed as if a were exact.
+// a_lo is what rounding a to T lost, so a * x can be formed as if a were exact; the directed
+// roundings serve comparisons against a and b (hardTanh's clamps, found by fuzzing: bounds of
+// +-5e-324 are 0 in float32, yet 0 lies strictly between them).
 template <class T>
 struct VecParams {
-  Vec<T> a, b, a_lo;
+  Vec<T> a, b, a_lo, a_down, a_up, b_down, b_up;
   explicit VecParams(ActivationParams p)
       : a(set<T>(static_cast<T>(p.a))),
         b(set<T>(static_cast<T>(p.b))),
-        a_lo(set<T>(static_cast<T>(p.a - static_cast<double>(static_cast<T>(p.a))))) {}
+        a_lo(set<T>(static_cast<T>(p.a - static_cast<double>(static_cast<T>(p.a))))),
+        a_down(set<T>(round_down<T>(p.a))),
+        a_up(set<T>(round_up<T>(p.a))),
+        b_down(set<T>(round_down<T>(p.b))),
+        b_up(set<T>(round_up<T>(p.b))) {}
 };
 
 // 1 strictly inside (lo, hi), 0 outside or on the ends, NaN for NaN.
@@ -62,8 +84,10 @@ struct Relu6 {
   template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) { return indicator(x, set<T>(0), set<T>(6)); }
 };
 struct HardTanh {
-  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) { return select(lt(x, p.a), p.a, select(gt(x, p.b), p.b, x)); }
-  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) { return indicator(x, p.a, p.b); }
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
+    return select(lt(x, p.a_up), p.a, select(gt(x, p.b_down), p.b, x));
+  }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) { return indicator(x, p.a_down, p.b_up); }
 };
 struct HardSigmoid {
   template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
