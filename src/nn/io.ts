@@ -1,10 +1,14 @@
 /**
  * model.save(dir) and loadModel(dir): model.json (format version, architecture, compile config,
- * and where each weight array sits) and weights.bin (every array as little-endian float32, in
- * getWeights() order). Files are written to a temporary name and renamed, so a crash never leaves
- * a half-written model; loading checks every file and names the file and the problem.
+ * where each weight array sits, and the SHA-256 of the weights) and weights-<hash>.bin (every array
+ * as little-endian float32, in getWeights() order). Each file is written under a temporary name and
+ * renamed, the weights first under a name of their own: a save killed at any point leaves the
+ * previous model.json with the weights file it names, so the previous model still loads. Loading
+ * checks the architecture's sizes before allocating anything, then the file size and checksum, and
+ * every error names the file and the problem.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activation } from './layers/activation-layer.js';
 import { batchNormalization } from './layers/batch-normalization.js';
@@ -32,6 +36,7 @@ interface ModelFile {
   weights: WeightEntry[];
   weightsFile: string;
   weightsBytes: number;
+  weightsSha256: string;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -65,9 +70,42 @@ export function saveModel(model: Sequential, dir: string): void {
     for (let j = 0; j < a.length; j++) view.setFloat32((offset + j) * 4, a[j], true);
     offset += a.length;
   });
-  const file: ModelFile = { format: MODEL_FORMAT, version: MODEL_VERSION, model: model.toConfig(), weights, weightsFile: 'weights.bin', weightsBytes: bytes.length };
-  writeAtomically(join(dir, 'weights.bin'), bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const weightsFile = `weights-${sha256.slice(0, 16)}.bin`;
+  const file: ModelFile = { format: MODEL_FORMAT, version: MODEL_VERSION, model: model.toConfig(), weights, weightsFile, weightsBytes: bytes.length, weightsSha256: sha256 };
+  writeAtomically(join(dir, weightsFile), bytes);
   writeAtomically(join(dir, 'model.json'), `${JSON.stringify(file, null, 2)}\n`);
+  // only now are older weights files unreferenced
+  for (const name of readdirSync(dir)) if (/^weights-[0-9a-f]{16}\.bin$/.test(name) && name !== weightsFile) rmSync(join(dir, name), { force: true });
+}
+
+const MAX_FLOATS = 2 ** 28; // 1 GiB of weights: beyond it a model file is refused before anything is allocated
+
+/** Weight array lengths, in getWeights() order, that the saved architecture implies. */
+function impliedSizes(path: string, layers: LayerConfig[], inputDim: unknown): number[] {
+  const dimension = (v: unknown, what: string) => {
+    if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 2 ** 24) throw new Error(`${path}: ${what} must be an integer from 1 to 2^24, got ${JSON.stringify(v)}`);
+    return v as number;
+  };
+  let width = dimension(inputDim, 'model.inputDim');
+  const params: number[] = [];
+  const states: number[] = [];
+  layers.forEach((l, i) => {
+    const c = (l?.config ?? {}) as Record<string, unknown>;
+    if (l?.kind === 'dense') {
+      const units = dimension(c.units, `layer ${i} (dense) units`);
+      params.push(width * units, ...(c.useBias === false ? [] : [units]));
+      width = units;
+    } else if (l?.kind === 'batchNormalization') {
+      params.push(width, width);
+      states.push(width, width);
+    } else if (l?.kind === 'prelu') {
+      params.push(width);
+    }
+  });
+  const sizes = [...params, ...states];
+  if (sizes.reduce((s, v) => s + v, 0) > MAX_FLOATS) throw new Error(`${path}: the architecture implies more than 2^28 weights; refusing to allocate it`);
+  return sizes;
 }
 
 function readModelFile(path: string): ModelFile {
@@ -87,6 +125,13 @@ function readModelFile(path: string): ModelFile {
 export function loadModel(dir: string): Sequential {
   const jsonPath = join(dir, 'model.json');
   const file = readModelFile(jsonPath);
+  const sizes = impliedSizes(jsonPath, file.model.layers, file.model.inputDim);
+  if (file.weights.length !== sizes.length || file.weights.some((w, i) => w?.length !== sizes[i])) {
+    throw new Error(`${jsonPath}: its weight table does not match its architecture (${file.weights.length} arrays listed, ${sizes.length} implied)`);
+  }
+  if (typeof file.weightsFile !== 'string' || !/^weights(-[0-9a-f]{16})?\.bin$/.test(file.weightsFile)) {
+    throw new Error(`${jsonPath}: weightsFile must name a weights file in the same folder, got ${JSON.stringify(file.weightsFile)}`);
+  }
   const layers = file.model.layers.map((l: LayerConfig, i: number) => {
     const make = LAYER_FACTORIES[l?.kind];
     if (!make) throw new Error(`${jsonPath}: layer ${i} has unknown kind ${JSON.stringify(l?.kind)}`);
@@ -99,6 +144,9 @@ export function loadModel(dir: string): Sequential {
   const size = statSync(binPath).size;
   if (size !== file.weightsBytes) throw new Error(`${binPath}: ${size} bytes, but model.json expects ${file.weightsBytes} (truncated or from another save?)`);
   const bytes = readFileSync(binPath);
+  if (file.weightsSha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== file.weightsSha256) {
+    throw new Error(`${binPath}: contents do not match the checksum in model.json (corrupted, or from another save)`);
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const expected = model.getWeights();
   if (file.weights.length !== expected.length) throw new Error(`${jsonPath}: lists ${file.weights.length} weight arrays, the architecture has ${expected.length}`);

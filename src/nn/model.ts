@@ -70,6 +70,15 @@ function asInputs(x: Inputs, name: string): Tensor2D {
   return tensor2d(x as ReadonlyArray<readonly number[]>);
 }
 
+/** Training data must be finite: one NaN would turn every weight into NaN within a step. */
+function requireFinite(data: ArrayLike<number>, cols: number, name: string): void {
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new RangeError(`${name} contains ${data[i]} at sample ${Math.floor(i / cols)}, column ${i % cols}: clean or impute the data before fit`);
+    }
+  }
+}
+
 export class Sequential {
   readonly layers: Layer[] = [];
   readonly seed: number;
@@ -257,6 +266,8 @@ export class Sequential {
     let x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
     let targets = this.targets(yArg, x.rows, 'y');
+    requireFinite(x.data, x.cols, 'x');
+    requireFinite(targets.data, targets.cols, 'y');
     const epochs = options.epochs ?? 1;
     const batchSize = options.batchSize ?? 32;
     if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${epochs}`);

@@ -150,11 +150,11 @@ describe('save and load', () => {
       }
       expect(loaded.summary(false)).toBe(model.summary(false));
 
-      const bin = join(dir, 'weights.bin');
+      const json = join(dir, 'model.json');
+      const bin = join(dir, (JSON.parse(readFileSync(json, 'utf8')) as { weightsFile: string }).weightsFile);
       truncateSync(bin, 100);
       expect(() => loadModel(dir)).toThrow(`${bin}: 100 bytes, but model.json expects`);
       model.save(dir);
-      const json = join(dir, 'model.json');
       writeFileSync(json, readFileSync(json, 'utf8').slice(0, 50));
       expect(() => loadModel(dir)).toThrow(`${json}: not valid JSON`);
       writeFileSync(json, JSON.stringify({ format: 'actfn-model', version: 99 }));
@@ -196,5 +196,17 @@ describe('fit as a good citizen of the event loop', () => {
     }
     expect(written).toHaveLength(2);
     expect(written[1]).toMatch(/^Epoch 2\/2 - \d+\.\d\ds - loss: \d\.\d{4} - accuracy: \d\.\d{4} - valLoss: \d\.\d{4} - valAccuracy: \d\.\d{4}\n$/);
+  });
+});
+
+describe('numbers from outside', () => {
+  it('refuses training data with NaN or infinity, naming where', async () => {
+    const model = sequential([dense(2, { inputDim: 2 }), dense(1)], { seed: 1 }).compile({ optimizer: 'adam', loss: 'mse' });
+    await expect(model.fit(tensor2d([[1, 2], [3, Number.NaN]]), tensor2d([1, 2]))).rejects.toThrow('x contains NaN at sample 1, column 1: clean or impute the data before fit');
+    await expect(model.fit(tensor2d([[1, 2], [3, 4]]), tensor2d([1, Infinity]))).rejects.toThrow('y contains Infinity at sample 1, column 0');
+    // predictions on non-finite inputs propagate them instead of failing
+    const p = model.predict(tensor2d([[Number.NaN, 0], [-0, 1e-40]]));
+    expect(Number.isNaN(p.data[0])).toBe(true);
+    expect(Number.isFinite(p.data[1])).toBe(true);
   });
 });

@@ -36,7 +36,8 @@ const values = fc.double({ noNaN: false, min: -120, max: 120 });
 
 function makeArray(dtype: 'float32' | 'float64', length: number, offset: number, shared: boolean, fill: (i: number) => number) {
   const Ctor = dtype === 'float32' ? Float32Array : Float64Array;
-  const buffer = shared ? new SharedArrayBuffer((length + offset) * Ctor.BYTES_PER_ELEMENT) : new ArrayBuffer((length + offset) * Ctor.BYTES_PER_ELEMENT);
+  const bytes = (length + offset) * Ctor.BYTES_PER_ELEMENT;
+  const buffer = (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes)) as ArrayBuffer; // the API takes both
   const array = new Ctor(buffer, offset * Ctor.BYTES_PER_ELEMENT, length);
   for (let i = 0; i < length; i++) array[i] = fill(i);
   return array;
@@ -132,7 +133,7 @@ describe('fuzz: illegal calls throw the documented error and write nothing', () 
         const before = out.slice();
         const calls: Array<[() => unknown, ErrorConstructor]> = [
           [() => act.forward(x, out), RangeError], // out one longer
-          [() => act.forward(x, new Float64Array(length)), TypeError], // dtype mismatch
+          [() => act.forward(x, new Float64Array(length) as unknown as Float32Array), TypeError], // dtype mismatch
           [() => act.forward(x, x.subarray(1) as Float32Array), RangeError], // length mismatch (and overlap)
           [() => act.forward(Array.from(x) as unknown as Float32Array), TypeError],
           [() => act.backward(x, out.subarray(0, length - 1 >= 0 ? Math.max(0, length - 1) : 0)), RangeError],
