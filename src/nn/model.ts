@@ -422,7 +422,7 @@ export class Sequential {
     return text;
   }
 
-  /** Writes model.json and weights.bin into dir (created if needed); see io.ts. */
+  /** Writes model.json and its weights file into dir (created if needed); see io.ts. */
   save(dir: string): void {
     saveModel(this, dir);
   }
