@@ -45,9 +45,12 @@ export function platformTag(): string {
  * opt-in source build (node-gyp in native/), then the prebuild shipped in the package.
  */
 export function addonCandidates(): string[] {
+  // ACTFN_ADDON names an addon file to use before all others (the sanitizer lane's build, say)
+  const chosen = process.env.ACTFN_ADDON ? [process.env.ACTFN_ADDON] : [];
   const { root } = packageRoot();
-  if (root === null) return [];
+  if (root === null) return chosen;
   return [
+    ...chosen,
     join(root, 'build', 'Release', 'actfn.node'),
     join(root, 'native', 'build', 'Release', 'actfn.node'),
     join(root, 'prebuilds', platformTag(), 'actfn.node'),
