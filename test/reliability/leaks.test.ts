@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { jsOnly } from '../support/backends.js';
+
+/**
+ * Resident memory across long runs, each in a fresh process (--expose-gc, RSS read after a full
+ * collection): warm up, measure, run, measure. The bound is 32 MiB of growth: far below what a
+ * per-call leak would show (1 million calls leaking even 64 bytes each is 61 MiB).
+ */
+const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const BOUND = 32 * 1024 * 1024;
+
+function measure(body: string): { before: number; after: number } {
+  const script = `import * as a from ${JSON.stringify(entry)};
+    const rss = () => { global.gc(); global.gc(); return process.memoryUsage().rss; };
+    ${body}
+    await run(1 / SCALE); const before = rss(); // warm-up: a small share of the run
+    await run(1); const after = rss();
+    process.stdout.write(JSON.stringify({ before, after }));`;
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ACTFN_QUIET: '1' }, maxBuffer: 1 << 20 });
+  return JSON.parse(out) as { before: number; after: number };
+}
+
+describe.skipIf(jsOnly)('no leaks', () => {
+  it('one million sync calls of mixed ops', () => {
+    const { before, after } = measure(`
+      const SCALE = 50;
+      const x32 = new Float32Array(257).map((_, i) => i / 20 - 6), x64 = Float64Array.from(x32), dy = new Float32Array(257).fill(0.5);
+      const acts = ['gelu', 'relu', 'sigmoid', 'mish', 'softplus'].map((n) => a.getActivation(n));
+      async function run(fraction) {
+        const calls = 1_000_000 * fraction;
+        for (let i = 0; i < calls; i++) {
+          const f = acts[i % 5];
+          switch (i % 4) {
+            case 0: f.forward(x32); break;
+            case 1: f.derivative(x64); break;
+            case 2: f.backward(x32, dy); break;
+            default: a.softmax(x32.subarray(0, 256), 16);
+          }
+        }
+      }`);
+    console.log(`sync: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
+    expect(after - before).toBeLessThan(BOUND);
+  }, 120_000);
+
+  it('one hundred thousand async calls', () => {
+    const { before, after } = measure(`
+      const SCALE = 5;
+      const x = new Float32Array(1000).map((_, i) => i / 100 - 5), out = new Float32Array(1000);
+      const gelu = a.getActivation('gelu');
+      async function run(fraction) {
+        const calls = 100_000 * fraction;
+        for (let i = 0; i < calls; i += 100) {
+          await Promise.all(Array.from({ length: 100 }, (_, j) => (j % 2 ? gelu.forwardAsync(x, out) : a.softmaxAsync(x, 100, out))));
+        }
+      }`);
+    console.log(`async: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
+    expect(after - before).toBeLessThan(BOUND);
+  }, 120_000);
+
+  it('a training run of 1000 epochs', () => {
+    const { before, after } = measure(`
+      const SCALE = 200;
+      const { x, y } = a.makeMoons(256, { noise: 0.2, seed: 1 });
+      const model = a.sequential([a.dense(16, { activation: 'relu', inputDim: 2 }), a.dropout(0.1), a.dense(1, { activation: 'sigmoid' })], { seed: 1 });
+      model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+      async function run(fraction) { await model.fit(x, y, { epochs: Math.max(1, Math.round(1000 * fraction)), batchSize: 32 }); }`);
+    console.log(`training: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
+    expect(after - before).toBeLessThan(BOUND);
+  }, 120_000);
+});
