@@ -18,10 +18,25 @@ class KernelWorker final : public Napi::AsyncWorker {
 
  protected:
   void Execute() override { kernel_(); }
-  void OnOK() override { deferred_.Resolve(Env().Undefined()); }
-  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+  void OnOK() override {
+    settle([this] { deferred_.Resolve(Env().Undefined()); });
+  }
+  void OnError(const Napi::Error& error) override {
+    settle([&] { deferred_.Reject(error.Value()); });
+  }
 
  private:
+  // When a worker thread is terminated mid-call, the kernel still finishes, but its environment is
+  // shutting down and settling throws: nobody can observe the promise any more, and an exception
+  // escaping this callback would abort the whole process (found by test/reliability/concurrency).
+  template <class Settle>
+  void settle(Settle&& settle_promise) {
+    try {
+      settle_promise();
+    } catch (const Napi::Error&) {
+    }
+  }
+
   std::function<void()> kernel_;
   Napi::Promise::Deferred deferred_;
   std::vector<Napi::ObjectReference> arrays_;
