@@ -225,6 +225,7 @@ inline Split tanh_softplus_split(double x) {
 constexpr double kMishDerivativeOne = 40;
 
 inline double mish_forward(double x) {
+  if (x == 0) return x;  // mish(-0) = -0; the split product below would round it to +0
   if (x < -700) {
     if (x == -kInf) return 0;
     return x * std::exp(x + 700) * kEMinus700;

@@ -265,6 +265,7 @@ function tanhSoftplusSplit(x: number): number {
 const MISH_DERIVATIVE_ONE = 40;
 
 function mishForward(x: number): number {
+  if (x === 0) return x; // mish(-0) = -0 * tanh(ln 2) = -0; the split product below would round it to +0
   if (x < -700) {
     if (x === -Infinity) return 0;
     return x * exp(x + 700) * E_MINUS_700; // tanh(softplus(x)) = e^x (1 + O(e^x))
