@@ -94,10 +94,10 @@ void register_activation_bindings(Napi::Env env, Napi::Object exports) {
   Napi::Array names = Napi::Array::New(env, kActivationCount);
   for (int i = 0; i < kActivationCount; ++i) names.Set(static_cast<uint32_t>(i), activation_name(i));
   exports.Set("activationNames", names);
-  exports.Set("elementwise", Napi::Function::New(env, Elementwise, "elementwise"));
-  exports.Set("backward", Napi::Function::New(env, Backward, "backward"));
-  exports.Set("elementwiseAsync", Napi::Function::New(env, ElementwiseAsync, "elementwiseAsync"));
-  exports.Set("backwardAsync", Napi::Function::New(env, BackwardAsync, "backwardAsync"));
+  exports.Set("elementwise", Napi::Function::New(env, guarded<Elementwise>, "elementwise"));
+  exports.Set("backward", Napi::Function::New(env, guarded<Backward>, "backward"));
+  exports.Set("elementwiseAsync", Napi::Function::New(env, guarded<ElementwiseAsync>, "elementwiseAsync"));
+  exports.Set("backwardAsync", Napi::Function::New(env, guarded<BackwardAsync>, "backwardAsync"));
 }
 
 }  // namespace addon

@@ -12,6 +12,9 @@
 namespace actfn {
 namespace addon {
 
+// Called once per environment at load: its teardown waits for the kernels it still has running.
+void track_environment(Napi::Env env);
+
 Napi::Value queue_kernel(Napi::Env env, std::function<void()> kernel, std::initializer_list<Napi::Value> keep_alive);
 
 }  // namespace addon

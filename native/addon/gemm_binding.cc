@@ -60,7 +60,7 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_gemm_bindings(Napi::Env env, Napi::Object exports) {
-  exports.Set("gemm", Napi::Function::New(env, Gemm, "gemm"));
+  exports.Set("gemm", Napi::Function::New(env, guarded<Gemm>, "gemm"));
 }
 
 }  // namespace addon

@@ -36,8 +36,8 @@ Napi::Value AddProbe(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_probe_bindings(Napi::Env env, Napi::Object exports) {
-  exports.Set("copyProbe", Napi::Function::New(env, CopyProbe, "copyProbe"));
-  exports.Set("addProbe", Napi::Function::New(env, AddProbe, "addProbe"));
+  exports.Set("copyProbe", Napi::Function::New(env, guarded<CopyProbe>, "copyProbe"));
+  exports.Set("addProbe", Napi::Function::New(env, guarded<AddProbe>, "addProbe"));
 }
 
 }  // namespace addon

@@ -38,8 +38,8 @@ Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_runtime_bindings(Napi::Env env, Napi::Object exports) {
-  exports.Set("info", Napi::Function::New(env, Info, "info"));
-  exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
+  exports.Set("info", Napi::Function::New(env, guarded<Info>, "info"));
+  exports.Set("setNumThreads", Napi::Function::New(env, guarded<SetNumThreads>, "setNumThreads"));
 }
 
 }  // namespace addon

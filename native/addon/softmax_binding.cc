@@ -79,12 +79,12 @@ Napi::Value SoftmaxBackwardAsync(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_softmax_bindings(Napi::Env env, Napi::Object exports) {
-  exports.Set("softmax", Napi::Function::New(env, Softmax<false>, "softmax"));
-  exports.Set("logSoftmax", Napi::Function::New(env, Softmax<true>, "logSoftmax"));
-  exports.Set("softmaxBackward", Napi::Function::New(env, SoftmaxBackward, "softmaxBackward"));
-  exports.Set("softmaxAsync", Napi::Function::New(env, SoftmaxAsync<false>, "softmaxAsync"));
-  exports.Set("logSoftmaxAsync", Napi::Function::New(env, SoftmaxAsync<true>, "logSoftmaxAsync"));
-  exports.Set("softmaxBackwardAsync", Napi::Function::New(env, SoftmaxBackwardAsync, "softmaxBackwardAsync"));
+  exports.Set("softmax", Napi::Function::New(env, guarded<Softmax<false>>, "softmax"));
+  exports.Set("logSoftmax", Napi::Function::New(env, guarded<Softmax<true>>, "logSoftmax"));
+  exports.Set("softmaxBackward", Napi::Function::New(env, guarded<SoftmaxBackward>, "softmaxBackward"));
+  exports.Set("softmaxAsync", Napi::Function::New(env, guarded<SoftmaxAsync<false>>, "softmaxAsync"));
+  exports.Set("logSoftmaxAsync", Napi::Function::New(env, guarded<SoftmaxAsync<true>>, "logSoftmaxAsync"));
+  exports.Set("softmaxBackwardAsync", Napi::Function::New(env, guarded<SoftmaxBackwardAsync>, "softmaxBackwardAsync"));
 }
 
 }  // namespace addon

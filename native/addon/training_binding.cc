@@ -81,8 +81,8 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
 }  // namespace
 
 void register_training_bindings(Napi::Env env, Napi::Object exports) {
-  exports.Set("loss", Napi::Function::New(env, LossValue, "loss"));
-  exports.Set("optimizerStep", Napi::Function::New(env, OptimizerStep, "optimizerStep"));
+  exports.Set("loss", Napi::Function::New(env, guarded<LossValue>, "loss"));
+  exports.Set("optimizerStep", Napi::Function::New(env, guarded<OptimizerStep>, "optimizerStep"));
 }
 
 }  // namespace addon

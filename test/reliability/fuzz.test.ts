@@ -18,7 +18,9 @@ function paramsFor(spec: ActivationSpec): fc.Arbitrary<Record<string, number>> {
   if (spec.params.length === 0) return fc.constant({});
   const random = fc.record(Object.fromEntries(spec.params.map((p) => {
     const lo = p.min === undefined ? -20 : p.min + (p.minExclusive ? 0.05 : 0);
-    return [p.name, fc.double({ min: Math.max(lo, -20), max: p.max ?? 20, noNaN: true })];
+    const moderate = fc.double({ min: Math.max(lo, -20), max: p.max ?? 20, noNaN: true });
+    const extreme = fc.constantFrom(1e-6, 1e-3, 1e3, 1e6, -1e6, -1e-3).filter((v) => v >= lo && v <= (p.max ?? Infinity));
+    return [p.name, fc.oneof({ arbitrary: moderate, weight: 4 }, { arbitrary: extreme, weight: 1 })];
   })));
   const valid = random.filter((params) => {
     try {

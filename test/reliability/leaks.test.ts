@@ -69,4 +69,24 @@ describe.skipIf(jsOnly)('no leaks', () => {
     console.log(`training: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
     expect(after - before).toBeLessThan(BOUND);
   }, 120_000);
+
+  // see the known bug in concurrency.test.ts
+  it.runIf(process.env.ACTFN_TEST_WORKER_TERMINATION === '1')('workers terminated in the middle of async calls', () => {
+    const { before, after } = measure(`
+      const SCALE = 10;
+      const { Worker } = await import('node:worker_threads');
+      const code = "const { parentPort, workerData } = require('node:worker_threads');" +
+        "import(workerData.entry).then(async (a) => { const x = new Float32Array(2_000_000).fill(0.5);" +
+        " parentPort.postMessage('go'); for (;;) await a.getActivation('mish').forwardAsync(x); });";
+      async function run(fraction) {
+        for (let i = 0; i < 40 * fraction; i++) {
+          const w = new Worker(code, { eval: true, execArgv: [], workerData: { entry: ${JSON.stringify(entry)} } });
+          await new Promise((resolve) => w.once('message', resolve));
+          await new Promise((resolve) => setTimeout(resolve, 5 + (i % 7)));
+          await w.terminate();
+        }
+      }`);
+    console.log(`terminated workers: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
+    expect(after - before).toBeLessThan(BOUND);
+  }, 120_000);
 });
