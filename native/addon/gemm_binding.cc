@@ -11,17 +11,6 @@ namespace actfn {
 namespace addon {
 namespace {
 
-float* float32_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name, std::size_t length, bool nullable) {
-  if (nullable && info[index].IsNull()) return nullptr;
-  const FloatArray array = float_array_arg(info, index, name);
-  if (array.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Float32Array");
-  if (array.length != length) {
-    throw Napi::RangeError::New(info.Env(), std::string(name) + " must have length " + std::to_string(length) + ", got " +
-                                                std::to_string(array.length));
-  }
-  return array.as<float>();
-}
-
 std::size_t dimension_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name) {
   const double v = number_arg(info, index, name);
   if (!(v >= 0) || v != static_cast<double>(static_cast<std::size_t>(v)) || v > 1e9) {
@@ -40,9 +29,9 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   s.trans_b = info[7].ToBoolean();
   s.alpha = static_cast<float>(number_arg(info, 8, "alpha"));
   s.beta = static_cast<float>(number_arg(info, 9, "beta"));
-  const float* a = float32_arg(info, 0, "a", s.m * s.k, false);
-  const float* b = float32_arg(info, 1, "b", s.k * s.n, false);
-  float* c = float32_arg(info, 2, "c", s.m * s.n, false);
+  const float* a = float32_arg(info, 0, "a", s.m * s.k);
+  const float* b = float32_arg(info, 1, "b", s.k * s.n);
+  float* c = float32_arg(info, 2, "c", s.m * s.n);
   GemmEpilogue e{};
   e.bias = float32_arg(info, 10, "bias", s.n, true);
   const double activation = number_arg(info, 11, "activation");

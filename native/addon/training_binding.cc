@@ -13,16 +13,6 @@ namespace actfn {
 namespace addon {
 namespace {
 
-float* float32_of_length(const Napi::CallbackInfo& info, std::size_t index, const char* name, std::size_t length) {
-  const FloatArray array = float_array_arg(info, index, name);
-  if (array.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Float32Array");
-  if (array.length != length) {
-    throw Napi::RangeError::New(info.Env(), std::string(name) + " must have length " + std::to_string(length) + ", got " +
-                                                std::to_string(array.length));
-  }
-  return array.as<float>();
-}
-
 int kind_arg(const Napi::CallbackInfo& info, std::size_t index, int count) {
   const double kind = number_arg(info, index, "kind");
   if (!(kind >= 0 && kind < count && kind == static_cast<int>(kind))) throw Napi::RangeError::New(info.Env(), "kind out of range");
@@ -40,10 +30,10 @@ std::size_t count_arg(const Napi::CallbackInfo& info, std::size_t index, const c
 Napi::Value LossValue(const Napi::CallbackInfo& info) {
   const int kind = kind_arg(info, 0, kLossCount);
   const std::size_t rows = count_arg(info, 3, "rows"), cols = count_arg(info, 4, "cols");
-  const float* prediction = float32_of_length(info, 1, "prediction", rows * cols);
+  const float* prediction = float32_arg(info, 1, "prediction", rows * cols);
   const bool sparse = kind == static_cast<int>(Loss::sparseCategoricalCrossentropyFromLogits);
-  const float* target = float32_of_length(info, 2, "target", sparse ? rows : rows * cols);
-  float* grad = info[5].IsNull() ? nullptr : float32_of_length(info, 5, "grad", rows * cols);
+  const float* target = float32_arg(info, 2, "target", sparse ? rows : rows * cols);
+  float* grad = float32_arg(info, 5, "grad", rows * cols, true);
   const LossOptions options{number_arg(info, 6, "epsilon"), number_arg(info, 7, "delta")};
   return Napi::Number::New(info.Env(), kernel_table().loss[kind](prediction, target, rows, cols, grad, options));
 }
@@ -52,7 +42,7 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
   const int kind = kind_arg(info, 0, kOptimizerCount);
   const FloatArray params = float_array_arg(info, 1, "params");
   if (params.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), "params must be a Float32Array");
-  const float* grads = float32_of_length(info, 2, "grads", params.length);
+  const float* grads = float32_arg(info, 2, "grads", params.length);
   if (!info[3].IsArray()) throw Napi::TypeError::New(info.Env(), "slots must be an array of Float32Array");
   const Napi::Array list = info[3].As<Napi::Array>();
   const std::size_t needed = kind == static_cast<int>(Optimizer::adam) || kind == static_cast<int>(Optimizer::adamw) ? 2 : 1;

@@ -57,6 +57,19 @@ inline void require_same_shape(const Napi::Env& env, const FloatArray& reference
   }
 }
 
+// The argument at `index` as a Float32Array of exactly `length` elements (or null, when allowed).
+inline float* float32_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name, std::size_t length,
+                          bool nullable = false) {
+  if (nullable && info[index].IsNull()) return nullptr;
+  const FloatArray array = float_array_arg(info, index, name);
+  if (array.dtype != Dtype::float32) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Float32Array");
+  if (array.length != length) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must have length " + std::to_string(length) + ", got " +
+                                                std::to_string(array.length));
+  }
+  return array.as<float>();
+}
+
 inline double number_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name) {
   if (!info[index].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a number");
   return info[index].As<Napi::Number>().DoubleValue();

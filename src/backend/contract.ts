@@ -53,6 +53,8 @@ export interface LossOptions {
 /** Optimizer updates a backend applies to one parameter array in one fused pass; the addon's order. */
 export const OPTIMIZER_KINDS = ['sgd', 'adam', 'adamw', 'rmsprop'] as const;
 export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+/** How many state arrays (slots) each optimizer keeps per parameter array. */
+export const OPTIMIZER_SLOTS: Readonly<Record<OptimizerKind, number>> = { sgd: 1, adam: 2, adamw: 2, rmsprop: 1 };
 
 export interface OptimizerHyper {
   readonly learningRate: number;

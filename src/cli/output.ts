@@ -1,14 +1,13 @@
 /** Where commands put result files, and how they report progress (bar on a terminal, lines elsewhere). */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Spec } from '../charts/render.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export function writeResult(dir: string, name: string, data: unknown): string {
   mkdirSync(dir, { recursive: true });
   const file = resolve(join(dir, name));
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n`);
-  renameSync(temporary, file);
+  writeFileAtomic(file, typeof data === 'string' ? data : `${JSON.stringify(data, null, 2)}\n`);
   return file;
 }
 

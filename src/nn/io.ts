@@ -8,8 +8,9 @@
  * every error names the file and the problem.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../write-atomic.js';
 import { activation } from './layers/activation-layer.js';
 import { batchNormalization } from './layers/batch-normalization.js';
 import { dense } from './layers/dense.js';
@@ -49,12 +50,6 @@ const LAYER_FACTORIES: Record<string, (config: any) => Layer> = {
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-function writeAtomically(file: string, data: string | Uint8Array): void {
-  const temporary = `${file}.tmp-${process.pid}-${Date.now()}`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
-}
-
 export function saveModel(model: Sequential, dir: string): void {
   if (!model.built) throw new Error('save: the model is not built yet (fit it, or give the first layer an inputDim)');
   mkdirSync(dir, { recursive: true });
@@ -73,8 +68,8 @@ export function saveModel(model: Sequential, dir: string): void {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const weightsFile = `weights-${sha256.slice(0, 16)}.bin`;
   const file: ModelFile = { format: MODEL_FORMAT, version: MODEL_VERSION, model: model.toConfig(), weights, weightsFile, weightsBytes: bytes.length, weightsSha256: sha256 };
-  writeAtomically(join(dir, weightsFile), bytes);
-  writeAtomically(join(dir, 'model.json'), `${JSON.stringify(file, null, 2)}\n`);
+  writeFileAtomic(join(dir, weightsFile), bytes);
+  writeFileAtomic(join(dir, 'model.json'), `${JSON.stringify(file, null, 2)}\n`);
   // only now are older weights files unreferenced
   for (const name of readdirSync(dir)) if (/^weights-[0-9a-f]{16}\.bin$/.test(name) && name !== weightsFile) rmSync(join(dir, name), { force: true });
 }

@@ -3,7 +3,7 @@
  * with Keras' defaults. The update itself is one fused backend call per parameter array
  * (Backend.optimizerStep); this file keeps the state arrays and the step count.
  */
-import type { OptimizerHyper, OptimizerKind } from '../backend/contract.js';
+import { OPTIMIZER_SLOTS, type OptimizerHyper, type OptimizerKind } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
 import type { Param } from './layers/layer.js';
 
@@ -11,8 +11,6 @@ export interface OptimizerConfig {
   readonly kind: OptimizerKind;
   readonly hyper: OptimizerHyper;
 }
-
-const SLOTS: Record<OptimizerKind, number> = { sgd: 1, adam: 2, adamw: 2, rmsprop: 1 };
 
 function positive(value: number, name: string): number {
   if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new RangeError(`${name} must be a positive number, got ${value}`);
@@ -82,7 +80,7 @@ export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig
     if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got '${arg}'`);
     return make();
   }
-  if (!arg || typeof arg !== 'object' || !(arg.kind in SLOTS)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');
+  if (!arg || typeof arg !== 'object' || !(arg.kind in OPTIMIZER_SLOTS)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');
   return arg;
 }
 
@@ -99,7 +97,7 @@ export class OptimizerState {
     for (const p of params) {
       let slots = this.slots.get(p);
       if (!slots) {
-        slots = Array.from({ length: SLOTS[this.config.kind] }, () => new Float32Array(p.value.length));
+        slots = Array.from({ length: OPTIMIZER_SLOTS[this.config.kind] }, () => new Float32Array(p.value.length));
         this.slots.set(p, slots);
       }
       backend.optimizerStep(this.config.kind, p.value, p.grad, slots, this.config.hyper, this.step);

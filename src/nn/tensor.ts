@@ -2,13 +2,15 @@
  * A row-major 2-D float32 matrix: the one data type of the model layer (batches of samples, weight
  * matrices, one-hot labels). Plain data: `data` may be read and written directly.
  */
+import { describeValue } from '../validate.js';
+
 export class Tensor2D {
   readonly data: Float32Array;
   readonly rows: number;
   readonly cols: number;
 
   constructor(data: Float32Array, rows: number, cols: number) {
-    if (!(data instanceof Float32Array)) throw new TypeError(`data must be a Float32Array, got ${describeKind(data)}`);
+    if (!(data instanceof Float32Array)) throw new TypeError(`data must be a Float32Array, got ${describeValue(data)}`);
     for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
       if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${v}`);
     }
@@ -54,13 +56,6 @@ export class Tensor2D {
   }
 }
 
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'Array';
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
-  return typeof value;
-}
-
 /**
  * A Tensor2D from nested arrays (`[[1, 2], [3, 4]]`), a flat array with its shape, or a 1-D array
  * as a column (n x 1). Ragged rows and non-numbers are refused.
@@ -73,7 +68,7 @@ export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<Ar
     return new Tensor2D(data, rows, cols);
   }
   if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
-    throw new TypeError(`values must be number[][], a typed array with a shape, or a Tensor2D, got ${describeKind(values)}`);
+    throw new TypeError(`values must be number[][], a typed array with a shape, or a Tensor2D, got ${describeValue(values)}`);
   }
   const list = values as ArrayLike<unknown>;
   if (list.length > 0 && typeof list[0] === 'object' && list[0] !== null) {
@@ -84,7 +79,7 @@ export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<Ar
       if (row.length !== cols) throw new RangeError(`values must be rectangular: row ${r} has ${row.length} values, row 0 has ${cols}`);
       for (let c = 0; c < cols; c++) {
         const v = row[c];
-        if (typeof v !== 'number') throw new TypeError(`values[${r}][${c}] must be a number, got ${describeKind(v)}`);
+        if (typeof v !== 'number') throw new TypeError(`values[${r}][${c}] must be a number, got ${describeValue(v)}`);
         data[r * cols + c] = v;
       }
     });

@@ -45,6 +45,3 @@ export const JS_OPTIMIZERS: Record<OptimizerKind, Step> = {
     }
   },
 };
-
-/** How many state arrays each optimizer keeps per parameter array. */
-export const OPTIMIZER_SLOTS: Record<OptimizerKind, number> = { sgd: 1, adam: 2, adamw: 2, rmsprop: 1 };
