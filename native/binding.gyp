@@ -35,7 +35,8 @@
       'include_dirs': ['<!(node -p "require(\'node-addon-api\').include_dir")'],
       'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
       'dependencies': ['actfn_kernels_scalar'],
-      'ldflags': ['-fopenmp'],
+      # -z nodelete: see CMakeLists.txt (a worker's exit must not unload libgomp under its threads)
+      'ldflags': ['-fopenmp', '-Wl,-z,nodelete'],
       'conditions': [
         ['target_arch=="x64"', {
           'dependencies': ['actfn_kernels_avx2', 'actfn_kernels_avx512'],

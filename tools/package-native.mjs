@@ -30,7 +30,8 @@ function dynamicSection(file) {
   const text = run('readelf', ['-d', file]);
   const needed = [...text.matchAll(/\(NEEDED\).*\[(.+)\]/g)].map((m) => m[1]);
   const runpath = text.match(/\((?:RUNPATH|RPATH)\).*\[(.+)\]/)?.[1] ?? null;
-  return { needed, runpath, kind: /\(RUNPATH\)/.test(text) ? 'RUNPATH' : /\(RPATH\)/.test(text) ? 'RPATH' : null };
+  const nodelete = /\(FLAGS_1\).*\bNODELETE\b/.test(text);
+  return { needed, runpath, nodelete, kind: /\(RUNPATH\)/.test(text) ? 'RUNPATH' : /\(RPATH\)/.test(text) ? 'RPATH' : null };
 }
 
 /** The newest GLIBC_x.y symbol version an ELF file imports: the oldest glibc it runs on. */
@@ -66,6 +67,8 @@ function main() {
     if (unexpected.length) throw new Error(`actfn.node needs ${unexpected.join(', ')}: only the C runtime and libgomp may be dynamic`);
     const floors = [glibcFloor(addon)];
     if (dynamic.needed.includes('libgomp.so.1')) {
+      // unloading it with a worker thread would unmap libgomp under its pool threads (CMakeLists.txt)
+      if (!dynamic.nodelete) throw new Error('actfn.node needs libgomp but is not linked with -z nodelete');
       if (dynamic.kind !== 'RUNPATH' || !dynamic.runpath.split(':').includes('$ORIGIN')) {
         throw new Error(`actfn.node needs libgomp but has no RUNPATH $ORIGIN (found ${dynamic.kind}: ${dynamic.runpath})`);
       }

@@ -1,6 +1,5 @@
 // The actfn addon: a thin Node-API layer over native/kernels. Bindings validate what memory safety
 // depends on (types, lengths), wrap typed arrays without copying, and dispatch; no math here.
-#include "async_work.h"
 #include "bindings.h"
 
 namespace {
@@ -9,7 +8,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // A worker terminated while it loads the addon makes these calls fail; the error must not escape
   // into node-addon-api's wrapper (it would abort the process), and nobody will use the exports.
   try {
-    actfn::addon::track_environment(env);
     actfn::addon::register_activation_bindings(env, exports);
     actfn::addon::register_softmax_bindings(env, exports);
     actfn::addon::register_runtime_bindings(env, exports);

@@ -144,6 +144,7 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
     expect(dynamic).toMatch(/\(RUNPATH\).*\$ORIGIN/);
     if (needed.includes('libgomp.so.1')) {
       expect(statSync(join(dir, 'libgomp.so.1')).isFile()).toBe(true);
+      expect(dynamic).toMatch(/\(FLAGS_1\).*NODELETE/); // a worker's exit must not unload libgomp under its threads
       const ldd = execFileSync('ldd', [join(dir, 'actfn.node')], { encoding: 'utf8' });
       expect(ldd).toContain(`libgomp.so.1 => ${join(realpathSync(dir), 'libgomp.so.1')}`);
     }
