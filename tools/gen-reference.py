@@ -30,6 +30,7 @@ value that is negative but below the subnormal range gives hi = lo = "-0".
 An exact value beyond the float64 range gives hi = "Infinity" and lo = 0.
 
 Usage:  python3 tools/gen-reference.py            (writes all fixtures)
+        python3 tools/gen-reference.py celu elu   (rewrites just those activations' files)
         python3 tools/gen-reference.py --check    (independent self-checks)
 """
 
@@ -293,7 +294,7 @@ ACTIVATIONS = [
     Act('selu', [{}], AT_ZERO, NO_ROOT,
         lambda x, p: selu_scale() * (x if x > 0 else selu_alpha() * mp.expm1(x)),
         lambda x, p: selu_scale() * (ONE if x > 0 else selu_alpha() * mp.exp(x))),
-    Act('celu', [{'alpha': 1.0}, {'alpha': 2.0}], AT_ZERO, NO_ROOT,
+    Act('celu', [{'alpha': 1.0}, {'alpha': 2.0}, {'alpha': 0.05}, {'alpha': 1000.0}], AT_ZERO, NO_ROOT,
         lambda x, p: x if x > 0 else p['alpha'] * mp.expm1(x / p['alpha']),
         lambda x, p: ONE if x > 0 else mp.exp(x / p['alpha'])),
     Act('gelu', [{}], NO_KINKS, lambda p: -0.7518,
@@ -576,10 +577,14 @@ def build_softmax():
 # Main
 # --------------------------------------------------------------------------
 
-def main():
+def main(only=()):
     t0 = time.time()
     os.makedirs(OUT_DIR, exist_ok=True)
-    tasks = [(a.name, i, dt) for a in ACTIVATIONS for i in range(len(a.param_sets))
+    unknown = [name for name in only if name not in ACT_BY_NAME]
+    if unknown:
+        sys.exit('unknown activation(s): %s' % ', '.join(unknown))
+    chosen = [a for a in ACTIVATIONS if not only or a.name in only]
+    tasks = [(a.name, i, dt) for a in chosen for i in range(len(a.param_sets))
              for dt in DTYPES]
     done = {}
     total = 0
@@ -598,10 +603,11 @@ def main():
                 print('%-18s %d cases, %5d points, %8d bytes  (%.0fs)'
                       % (name + '.json', len(cases), sum(c[1] for c in cases), size,
                          time.time() - t0), flush=True)
-    size, ncases = build_softmax()
-    total += size
-    print('%-18s %d cases, %8d bytes  (%.0fs)' % ('softmax.json', ncases, size, time.time() - t0))
-    print('total %d bytes in %d files, %.1fs' % (total, len(ACTIVATIONS) + 1, time.time() - t0))
+    if not only:
+        size, ncases = build_softmax()
+        total += size
+        print('%-18s %d cases, %8d bytes  (%.0fs)' % ('softmax.json', ncases, size, time.time() - t0))
+    print('total %d bytes in %d files, %.1fs' % (total, len(chosen) + (0 if only else 1), time.time() - t0))
 
 
 # --------------------------------------------------------------------------
@@ -657,4 +663,4 @@ def self_check():
 if __name__ == '__main__':
     if '--check' in sys.argv[1:]:
         sys.exit(1 if self_check() else 0)
-    main()
+    main(tuple(arg for arg in sys.argv[1:] if not arg.startswith('-')))

@@ -6,7 +6,8 @@
 // Accuracy, max ULP against the js backend's compensated float64 (tools/audit-float32.mjs: every
 // 128th float32 with |x| <= 90 plus a 2^-12 grid, 18 million inputs, the tests' parameter sets;
 // AVX-512 and AVX2 give the same figures). The tests hold every path to 4 ULP forward, 8 derivative:
-//   forward:    sigmoid 1.06, tanh 2.32, elu/celu 0.81, selu 1.53, silu/swish 1.49, geluTanh 1.49,
+//   forward:    sigmoid 1.06, tanh 2.32, elu 0.81, selu 1.53, silu/swish 1.49, geluTanh 1.49,
+//               celu 0.81 (1.66 at alpha = 0.05, 2.38 at 1000: x / alpha rounded, then expm1),
 //               softplus 1.08 (2.34 at beta = 0.3: the division by beta), logSigmoid 1.08
 //   derivative: sigmoid', tanh', elu' 0.62, selu' 1.37, softplus', logSigmoid' 1.06
 //   backward (dy f'(x), one more rounding): at most 2.32.
@@ -16,6 +17,8 @@
 // float32 arithmetic leaves no correct digits. celu' = e^(x/alpha) stays there too: the rounding of
 // x / alpha is magnified by |x / alpha| in the tail.
 #pragma once
+
+#include <cfloat>
 
 #include "../simd/vmath_f32.h"
 #include "scalar_ops.h"
@@ -29,12 +32,18 @@ using F = Vec<float>;
 // A row's parameter a as float hi + lo, with what the kernels derive from it.
 struct NarrowParams {
   F a, a_lo, a_lo_over_a;
-  F tail;  // 80 / |a|: where |a x| passes 80 (results near float32's normal limit)
+  F tail_of_a_x;      // 80 / |a|: where |a x| passes 80 (results near float32's normal limit)
+  F tail_of_x_over_a;  // 80 |a|: where |x / a| passes 80
   explicit NarrowParams(ActivationParams p)
       : a(set<float>(static_cast<float>(p.a))),
         a_lo(set<float>(static_cast<float>(p.a - static_cast<double>(static_cast<float>(p.a))))),
         a_lo_over_a(set<float>(static_cast<float>((p.a - static_cast<double>(static_cast<float>(p.a))) / p.a))),
-        tail(set<float>(static_cast<float>(80 / (p.a < 0 ? -p.a : p.a)))) {}
+        tail_of_a_x(set<float>(finite_bound(80 / (p.a < 0 ? -p.a : p.a)))),
+        tail_of_x_over_a(set<float>(finite_bound(80 * (p.a < 0 ? -p.a : p.a)))) {}
+
+ private:
+  // An infinite bound would let x = +-inf into the float32 lanes.
+  static float finite_bound(double bound) { return bound < FLT_MAX ? static_cast<float>(bound) : FLT_MAX; }
 };
 
 constexpr float kTail = 80;  // e^-80 = 1.8e-35: every exp in the domain is a normal float
@@ -149,11 +158,16 @@ struct Selu {
   }
 };
 // celu(x; alpha) = alpha expm1(x / alpha) below 0: expm1's relative condition there is below 1,
-// so the rounding of x / alpha costs at most half an ULP.
+// so the rounding of x / alpha costs at most half an ULP more. For |x / alpha| < 2^-13, x (1 + t/2)
+// instead (to 2^-28 relative), as in scalar_ops.h: x / alpha may underflow.
 struct Celu {
   static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
-  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
-  ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return select(gt(x, zero()), x, times(p.a, p.a_lo, vexpm1_f32(x / p.a))); }
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail_of_x_over_a); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) {
+    const F t = x / p.a;
+    const F small_t = copy_sign(fma(x, set<float>(0.5f) * t, x), x);
+    return select(gt(x, zero()), x, select(lt(abs(t), set<float>(0x1p-13f)), small_t, times(p.a, p.a_lo, vexpm1_f32(t))));
+  }
 };
 struct Silu {
   static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
@@ -162,7 +176,7 @@ struct Silu {
 };
 struct Swish {
   static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
-  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail_of_a_x); }
   ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return times(x, sigmoid_of(scaled(x, p))); }
 };
 // geluTanh(x) = x sigmoid(v), v = c x (1 + k x^2), c = 2 sqrt(2/pi), k = 0.044715: v is carried
@@ -188,7 +202,7 @@ struct GeluTanh {
 // softplus(x; beta) = (max(u, 0) + log1p(e^-|u|)) / beta, u = beta x; softplus' = sigmoid(u).
 struct Softplus {
   static constexpr bool kHasDerivative = true;
-  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail); }
+  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail_of_a_x); }
   ACTFN_INLINE static F forward(F x, const NarrowParams& p) {
     const FloatPair u = scaled(x, p);
     const Mask<float> nonneg = ge(u.hi, zero());

@@ -328,9 +328,24 @@ struct Selu {
   static double forward(double x, ActivationParams) { return x > 0 ? kSeluScale * x : kSeluScaleAlpha * std::expm1(x); }
   static double derivative(double x, ActivationParams) { return x > 0 ? kSeluScale : kSeluScaleAlpha * std::exp(x); }
 };
+// Below 0, celu = alpha expm1(t), t = x / alpha. Where |t| < 2^-27 that is x (1 + t/2) to 2^-55
+// relative, and that form survives x / alpha underflowing (a tiny x with a large alpha gave 0:
+// found by fuzzing). copysign keeps celu(-0) = -0.
+// celu' = e^t: the exponential magnifies the relative error of t by |t| (55 ULP at alpha = 0.05),
+// so the rounding error of x / alpha is carried into it (an exact-division correction, cheap).
 struct Celu {
-  static double forward(double x, ActivationParams p) { return x > 0 ? x : p.a * std::expm1(x / p.a); }
-  static double derivative(double x, ActivationParams p) { return x > 0 ? 1.0 : std::exp(x / p.a); }
+  static double forward(double x, ActivationParams p) {
+    if (x > 0) return x;
+    const double t = x / p.a;
+    return std::fabs(t) < 0x1p-27 ? std::copysign(std::fma(x, 0.5 * t, x), x) : p.a * std::expm1(t);
+  }
+  static double derivative(double x, ActivationParams p) {
+    if (x > 0) return 1.0;
+    const double t = x / p.a;
+    const double e = std::exp(t);
+    const double t_lo = std::fma(-t, p.a, x) / p.a;  // x / alpha - t
+    return std::isfinite(t_lo) ? std::fma(e, t_lo, e) : e;
+  }
 };
 struct Gelu {
   static double forward(double x, ActivationParams) { return gelu_forward(x); }

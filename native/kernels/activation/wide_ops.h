@@ -66,9 +66,19 @@ struct Selu {
     return select(gt(x, set<double>(0)), set<double>(ops::kSeluScale), set<double>(ops::kSeluScaleAlpha) * vexp(x));
   }
 };
-struct Celu {
-  ACTFN_INLINE static D forward(D x, const P& p) { return select(gt(x, set<double>(0)), x, p.a * vexpm1(x / p.a)); }
-  ACTFN_INLINE static D derivative(D x, const P& p) { return select(gt(x, set<double>(0)), one(), vexp(x / p.a)); }
+struct Celu {  // the small-t form: see scalar_ops.h
+  ACTFN_INLINE static D forward(D x, const P& p) {
+    const D t = x / p.a;
+    const D small_t = copy_sign(fma(x, set<double>(0.5) * t, x), x);
+    return select(gt(x, set<double>(0)), x, select(lt(abs(t), set<double>(0x1p-27)), small_t, p.a * vexpm1(t)));
+  }
+  ACTFN_INLINE static D derivative(D x, const P& p) {  // carries x / alpha's rounding: see scalar_ops.h
+    const D t = x / p.a;
+    const D e = vexp(t);
+    const D t_lo = fma(set<double>(0) - t, p.a, x) / p.a;
+    const D carried = select(lt(abs(t_lo), set<double>(HUGE_VAL)), fma(e, t_lo, e), e);
+    return select(gt(x, set<double>(0)), one(), carried);
+  }
 };
 // swish(x; beta) = x sigmoid(beta x); silu' = sigmoid(u) (1 + u sigmoid(-u)), u = beta x.
 ACTFN_INLINE D swish_forward(D x, D beta) { return x * sigmoid_pair(beta * x).pos; }
