@@ -81,7 +81,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
     properties: (p) => props({
       range: [-p.alpha, inf], rangeText: `(${-p.alpha}, inf)`, zeroCentered: true, smooth: p.alpha === 1, saturates: 'negative',
     }),
-    test: tests({ alpha: 1 }, { alpha: 0.5 }),
+    test: tests({ alpha: 1 }, { alpha: 0.5 }, { alpha: 1000 }),
   },
   {
     name: 'selu', aliases: [], params: [], kernelParams: noParams,
@@ -141,7 +141,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
       range: [SILU_MIN / p.beta, inf], rangeText: `[${(SILU_MIN / p.beta).toPrecision(3)}, inf)`, zeroCentered: true,
       monotonic: false, saturates: 'negative',
     }),
-    test: tests({ beta: 1 }, { beta: 0.5 }, { beta: 1.702 }),
+    test: tests({ beta: 1 }, { beta: 0.5 }, { beta: 1.702 }, { beta: 0.05 }, { beta: 20 }),
   },
   {
     name: 'softplus', aliases: [],
@@ -150,7 +150,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
     formula: 'log(1 + exp(beta * x)) / beta', derivativeFormula: 'sigmoid(beta * x)', kinks: 'none',
     limits: () => ({ forward: [0, inf], derivative: [0, 1] }),
     properties: () => props({ range: [0, inf], rangeText: '(0, inf)', saturates: 'negative', cost: 'high' }),
-    test: tests({ beta: 1 }, { beta: 2 }, { beta: 0.3 }),
+    test: tests({ beta: 1 }, { beta: 2 }, { beta: 0.3 }, { beta: 0.05 }, { beta: 20 }),
   },
   {
     name: 'mish', aliases: [], params: [], kernelParams: noParams,
