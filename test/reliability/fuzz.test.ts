@@ -3,17 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATION_TABLE, getActivation, logSoftmax, softmax, type ActivationSpec } from '../../src/index.js';
 import { getBackendImpl } from '../../src/backend/select.js';
 import { jsOnly, withBackend } from '../support/backends.js';
+import { fuzzRuns } from '../support/fuzz.js';
 import { withinContract } from '../support/tolerance.js';
 
 /**
  * Property-based fuzzing (fast-check): native against js on random activations, legal params,
  * dtypes, lengths, offsets, in-place or not, SharedArrayBuffer or not; illegal calls throw without
- * writing; GEMM on random shapes. FUZZ_RUNS scales the number of cases and FUZZ_SEED picks other
- * ones (CI uses the defaults, so a failure there replays).
+ * writing; GEMM on random shapes. Counts and seed: test/support/fuzz.ts.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const runs = (n: number) => ({ numRuns: Math.max(1, Math.round(n * RUNS)), seed: SEED });
+const runs = (n: number) => fuzzRuns(n, 20261202);
 
 /** Legal params for a row: its test sets, or random values inside each param's bounds. */
 function paramsFor(spec: ActivationSpec): fc.Arbitrary<Record<string, number>> {

@@ -4,6 +4,7 @@ import {
   ACTIVATION_TABLE, activation, batchNormalization, dense, dropout, getActivation, logSoftmax, prelu, sequential, softmax, softmaxBackward, tensor2d,
 } from '../../src/index.js';
 import { jsOnly, testedBackends, withBackend } from '../support/backends.js';
+import { fuzzRuns } from '../support/fuzz.js';
 
 /** Numbers from outside: whole arrays of NaN, infinities, subnormals and -0 through every op; detached buffers; random small models on both backends. */
 const SPECIALS: Array<[string, number]> = [['NaN', Number.NaN], ['+Inf', Infinity], ['-Inf', -Infinity], ['-0', -0], ['subnormal', 1e-310], ['float32 subnormal', 1e-40]];
@@ -87,7 +88,7 @@ describe.skipIf(jsOnly)('random small models train one step the same on both bac
           native.weights.forEach((w, i) => w.forEach((v, j) => expect(Math.abs(v - js.weights[i][j])).toBeLessThanOrEqual(2e-3 * Math.max(1, Math.abs(v)))));
         },
       ),
-      { numRuns: 60, seed: 11 },
+      fuzzRuns(60, 11),
     );
   }, 120_000);
 });

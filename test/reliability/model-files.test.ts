@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dense, loadModel, sequential, batchNormalization } from '../../src/index.js';
+import { fuzzRuns } from '../support/fuzz.js';
 
 /** Hostile model files: every corruption is a clear Error naming the file; none crashes or allocates wildly. */
 const dir = mkdtempSync(join(tmpdir(), 'actfn-files-'));
@@ -48,7 +49,7 @@ describe('model files from outside', () => {
         }
         // some edits leave a valid file (a flipped bit in whitespace or in a float's digits of a config number)
       }),
-      { numRuns: 300, seed: 7 },
+      fuzzRuns(300, 7),
     );
     writeFileSync(json, goodJson);
     writeFileSync(bin, goodBin);
