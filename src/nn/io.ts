@@ -103,6 +103,27 @@ function impliedSizes(path: string, layers: LayerConfig[], inputDim: unknown): n
   return sizes;
 }
 
+/** Runs part of rebuilding a model from `path`; an error it throws comes out prefixed with where. */
+function from<T>(where: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    const message = `${where}: ${(error as Error).message}`;
+    throw error instanceof RangeError ? new RangeError(message, { cause: error }) : error instanceof TypeError ? new TypeError(message, { cause: error }) : new Error(message, { cause: error });
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function layerFrom(jsonPath: string, l: LayerConfig, i: number): Layer {
+  const where = `${jsonPath}: layer ${i}`;
+  if (!isRecord(l)) throw new Error(`${where} must be an object with kind and config, got ${JSON.stringify(l)}`);
+  const make = Object.hasOwn(LAYER_FACTORIES, l.kind) ? LAYER_FACTORIES[l.kind] : undefined;
+  if (!make) throw new Error(`${where} has unknown kind ${JSON.stringify(l.kind)}`);
+  if (!isRecord(l.config)) throw new Error(`${where} (${l.kind}) needs a config object, got ${JSON.stringify(l.config)}`);
+  return from(`${where} (${l.kind})`, () => make(l.config));
+}
+
 function readModelFile(path: string): ModelFile {
   if (!existsSync(path)) throw new Error(`${path}: not found (is this a directory written by model.save?)`);
   let file: ModelFile;
@@ -127,13 +148,12 @@ export function loadModel(dir: string): Sequential {
   if (typeof file.weightsFile !== 'string' || !/^weights(-[0-9a-f]{16})?\.bin$/.test(file.weightsFile)) {
     throw new Error(`${jsonPath}: weightsFile must name a weights file in the same folder, got ${JSON.stringify(file.weightsFile)}`);
   }
-  const layers = file.model.layers.map((l: LayerConfig, i: number) => {
-    const make = LAYER_FACTORIES[l?.kind];
-    if (!make) throw new Error(`${jsonPath}: layer ${i} has unknown kind ${JSON.stringify(l?.kind)}`);
-    return make(l.config);
+  const layers = file.model.layers.map((l: LayerConfig, i: number) => layerFrom(jsonPath, l, i));
+  const model = from(`${jsonPath}: model`, () => {
+    const built = new Sequential(layers, { seed: file.model.seed });
+    if (!built.built) built.build(file.model.inputDim);
+    return built;
   });
-  const model = new Sequential(layers, { seed: file.model.seed });
-  if (!model.built) model.build(file.model.inputDim);
   const binPath = join(dir, file.weightsFile);
   if (!existsSync(binPath)) throw new Error(`${binPath}: not found (model.json lists it)`);
   const size = statSync(binPath).size;
@@ -145,16 +165,18 @@ export function loadModel(dir: string): Sequential {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const expected = model.getWeights();
   if (file.weights.length !== expected.length) throw new Error(`${jsonPath}: lists ${file.weights.length} weight arrays, the architecture has ${expected.length}`);
+  let next = 0; // save writes the arrays back to back: any other offset is an edited or damaged file
   const arrays = file.weights.map((w, i) => {
-    if (w.length !== expected[i].length || w.offset < 0 || (w.offset + w.length) * 4 > size) {
-      throw new Error(`${jsonPath}: weight ${w.name} has length ${w.length} at ${w.offset}, the architecture needs ${expected[i].length}`);
+    if (w.length !== expected[i].length || w.offset !== next || (w.offset + w.length) * 4 > size) {
+      throw new Error(`${jsonPath}: weight ${w.name} has length ${w.length} at offset ${w.offset}, the architecture needs ${expected[i].length} at ${next}`);
     }
+    next += w.length;
     const a = new Float32Array(w.length);
     for (let j = 0; j < w.length; j++) a[j] = view.getFloat32((w.offset + j) * 4, true);
     return a;
   });
   model.setWeights(arrays);
   const compile = file.model.compile as { optimizer: OptimizerConfig; loss: LossArg; metrics: Metric[] } | null;
-  if (compile) model.compile(compile);
+  if (compile) from(`${jsonPath}: model.compile`, () => model.compile(compile));
   return model;
 }

@@ -14,6 +14,7 @@ import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimi
 import { saveModel } from './io.js';
 import { progress } from './progress.js';
 import { Tensor2D, tensor2d } from './tensor.js';
+import { describeValue } from '../validate.js';
 
 export type Metric = 'accuracy';
 export type Targets = Tensor2D | Int32Array | Float32Array | readonly number[] | ReadonlyArray<readonly number[]>;
@@ -125,6 +126,7 @@ export class Sequential {
   compile(args: CompileArgs): this {
     if (!args || typeof args !== 'object') throw new TypeError('compile expects { optimizer, loss, metrics? }');
     const metrics = args.metrics ?? [];
+    if (!Array.isArray(metrics)) throw new TypeError(`metrics must be an array such as ['accuracy'], got ${describeValue(metrics)}`);
     for (const m of metrics) if (m !== 'accuracy') throw new RangeError(`metrics may contain 'accuracy', got '${String(m)}'`);
     this.compiled = { optimizer: new OptimizerState(resolveOptimizer(args.optimizer)), loss: resolveLoss(args.loss), metrics };
     return this;

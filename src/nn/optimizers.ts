@@ -76,11 +76,11 @@ const BY_NAME: Record<string, () => OptimizerConfig> = { sgd, adam, adamw, rmspr
 
 export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig {
   if (typeof arg === 'string') {
-    const make = BY_NAME[arg];
+    const make = Object.hasOwn(BY_NAME, arg) ? BY_NAME[arg] : undefined; // not 'toString' from the prototype
     if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got '${arg}'`);
     return make();
   }
-  if (!arg || typeof arg !== 'object' || !(arg.kind in OPTIMIZER_SLOTS)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');
+  if (!arg || typeof arg !== 'object' || !Object.hasOwn(OPTIMIZER_SLOTS, arg.kind)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');
   return arg;
 }
 

@@ -25,6 +25,7 @@ describe('actfn', () => {
   it('refuses bad arguments with a clear message and exit code 2', () => {
     for (const [args, message] of [
       [['nope'], "unknown command 'nope'"],
+      [['constructor'], "unknown command 'constructor'"],
       [['compare', '--epochs', '0'], '--epochs must be >= 1, got 0'],
       [['compare', '--dataset', 'mnist'], "--dataset must be one of breast-cancer, iris, moons, circles, classification, got 'mnist'"],
       [['plot', '--activations', 'nope'], "unknown activation 'nope'"],

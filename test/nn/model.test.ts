@@ -130,6 +130,13 @@ describe('training', () => {
     await expect(model.fit(tensor2d([[1, 2, 3, 4]]), oneHot([0, 1], 3))).rejects.toThrow('y has 2 rows, but x has 1 samples');
     expect(() => sequential([dense(2, { inputDim: 2 })]).predict(tensor2d([[1, 2, 3]]))).toThrow(/expects 2/);
     expect(() => sequential([dense(2)]).compile({ optimizer: 'adamx', loss: 'mse' })).toThrow(/optimizer must be one of/);
+    // names that exist on every object's prototype are not optimizers (model-file fuzzing found these)
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => sequential([dense(2)]).compile({ optimizer: name, loss: 'mse' })).toThrow(RangeError);
+      expect(() => sequential([dense(2)]).compile({ optimizer: { kind: name } as never, loss: 'mse' })).toThrow(/optimizer must be a name or a config/);
+    }
+    expect(() => sequential([dense(2)]).compile({ optimizer: 'adam', loss: 'mse', metrics: {} as never })).toThrow(new TypeError("metrics must be an array such as ['accuracy'], got Object"));
+    expect(() => dense(2, { activation: 0 as never })).toThrow(/activation must be a name, an Activation from getActivation, or \{ name, params \}, got/);
     expect(() => sequential([dense(2)]).compile({ optimizer: 'adam', loss: 'hinge' as never })).toThrow(/loss must be one of/);
   });
 });

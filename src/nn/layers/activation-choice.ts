@@ -7,6 +7,7 @@ import type { Activation } from '../../activations/activation.js';
 import { getActivation } from '../../activations/registry.js';
 import type { Params } from '../../activations/spec.js';
 import type { KernelParams } from '../../backend/contract.js';
+import { describeValue } from '../../validate.js';
 
 export type ActivationArg = string | Activation | { name: string; params?: Params } | null | undefined;
 
@@ -21,6 +22,9 @@ export interface ActivationChoice {
 
 export function resolveActivation(arg: ActivationArg): ActivationChoice {
   if (arg === null || arg === undefined) return { name: 'linear', params: {}, kernel: null, kernelParams: [0, 0] };
+  if (typeof arg !== 'string' && (typeof arg !== 'object' || Array.isArray(arg))) {
+    throw new TypeError(`activation must be a name, an Activation from getActivation, or { name, params }, got ${describeValue(arg)}`);
+  }
   if (arg === 'softmax' || (typeof arg === 'object' && !('spec' in arg) && arg.name === 'softmax')) {
     return { name: 'softmax', params: {}, kernel: null, kernelParams: [0, 0] };
   }
