@@ -3,6 +3,7 @@
  * synthetic datasets): xoshiro128** (Blackman and Vigna), seeded through splitmix32, so a seed
  * gives the same stream on every backend and platform. Not for cryptography.
  */
+import { showValue } from './validate.js';
 export class Random {
   private s0: number;
   private s1: number;
@@ -11,7 +12,7 @@ export class Random {
   private spareNormal: number | null = null;
 
   constructor(seed: number) {
-    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+    if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${showValue(seed)}`);
     let z = seed >>> 0;
     const next = () => {
       z = (z + 0x9e3779b9) >>> 0;
@@ -72,7 +73,7 @@ export class Random {
 
   /** Uniform integer in [0, n), without modulo bias. */
   int(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`n must be an integer in [1, 2^32], got ${n}`);
+    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`n must be an integer in [1, 2^32], got ${showValue(n)}`);
     const limit = 2 ** 32 - (2 ** 32 % n);
     for (;;) {
       const r = this.uint32();

@@ -80,4 +80,21 @@ export function requirePositiveInteger(value: unknown, name: string, max: number
   return value;
 }
 
+/** A user's value for an error message: numbers and strings as they are, anything else by its type. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value === 'function') return 'a function';
+  return describe(value);
+}
+
 export { describe as describeValue };
+
+/** An options argument: undefined (the defaults) or a plain object, never null, an array or a primitive. */
+export function requireOptions(value: unknown, what: string): void {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new TypeError(`${what} must be an object of options, got ${describe(value)}`);
+  }
+}

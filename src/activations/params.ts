@@ -1,14 +1,14 @@
 import type { ActivationSpec, ParamSpec, Params } from './spec.js';
-import { describeValue } from '../validate.js';
+import { describeValue, showValue } from '../validate.js';
 
 function checkParam(spec: ActivationSpec, p: ParamSpec, value: unknown): number {
   const where = `${spec.name} parameter '${p.name}'`;
   if (typeof value !== 'number') throw new TypeError(`${where} must be a number, got ${describeValue(value)}`);
-  if (!Number.isFinite(value)) throw new RangeError(`${where} must be finite, got ${value}`);
+  if (!Number.isFinite(value)) throw new RangeError(`${where} must be finite, got ${showValue(value)}`);
   if (p.min !== undefined && (p.minExclusive ? value <= p.min : value < p.min)) {
-    throw new RangeError(`${where} must be ${p.minExclusive ? '>' : '>='} ${p.min}, got ${value}`);
+    throw new RangeError(`${where} must be ${p.minExclusive ? '>' : '>='} ${p.min}, got ${showValue(value)}`);
   }
-  if (p.max !== undefined && value > p.max) throw new RangeError(`${where} must be <= ${p.max}, got ${value}`);
+  if (p.max !== undefined && value > p.max) throw new RangeError(`${where} must be <= ${p.max}, got ${showValue(value)}`);
   return value;
 }
 

@@ -6,6 +6,7 @@
 import type { Activation } from '../activations/activation.js';
 import { getActivation } from '../activations/registry.js';
 import type { ActivationProperties, Params } from '../activations/spec.js';
+import { requireOptions, showValue, describeValue } from '../validate.js';
 
 export const VANISHING_GRADIENT = 1e-3;
 
@@ -37,16 +38,19 @@ type ActivationRef = string | Activation | { name: string; params?: Params };
 
 function resolve(ref: ActivationRef): Activation {
   if (typeof ref === 'string') return getActivation(ref);
+  if (typeof ref !== 'object' || ref === null) throw new TypeError(`each activation must be a name, an Activation or { name, params }, got ${describeValue(ref)}`);
   if ('spec' in ref) return ref as Activation;
   return getActivation(ref.name, ref.params);
 }
 
 export function activationCurves(activations: readonly ActivationRef[], options: CurveOptions = {}): Curves {
+  requireOptions(options, 'activationCurves options');
+  if (!Array.isArray(activations)) throw new TypeError(`activationCurves expects an array of activations, got ${describeValue(activations)}`);
   const from = options.from ?? -5;
   const to = options.to ?? 5;
   const points = options.points ?? 201;
-  if (!(Number.isFinite(from) && Number.isFinite(to) && from < to)) throw new RangeError(`from and to must be finite with from < to, got ${from} and ${to}`);
-  if (!Number.isInteger(points) || points < 2 || points > 1e6) throw new RangeError(`points must be an integer in [2, 1e6], got ${points}`);
+  if (!(Number.isFinite(from) && Number.isFinite(to) && from < to)) throw new RangeError(`from and to must be finite with from < to, got ${showValue(from)} and ${showValue(to)}`);
+  if (!Number.isInteger(points) || points < 2 || points > 1e6) throw new RangeError(`points must be an integer in [2, 1e6], got ${showValue(points)}`);
   if (!Array.isArray(activations) || activations.length === 0) throw new RangeError('activations must be a non-empty array of names');
   const x = Float64Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
   const curves = activations.map((ref) => {

@@ -4,6 +4,7 @@
  */
 import type { Sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
+import { requireOptions, showValue } from '../validate.js';
 
 export interface DecisionBoundary {
   /** Grid coordinates along each axis. */
@@ -17,10 +18,11 @@ export interface DecisionBoundary {
 }
 
 export function decisionBoundary(model: Sequential, x: Tensor2D, y: ArrayLike<number>, options: { resolution?: number; margin?: number } = {}): DecisionBoundary {
+  requireOptions(options, 'decisionBoundary options');
   if (x.cols !== 2) throw new RangeError(`decisionBoundary needs 2-D inputs, x has ${x.cols} features`);
   if (y.length !== x.rows) throw new RangeError(`y must have one label per sample (${x.rows}), got ${y.length}`);
   const resolution = options.resolution ?? 100;
-  if (!Number.isInteger(resolution) || resolution < 2 || resolution > 2000) throw new RangeError(`resolution must be an integer in [2, 2000], got ${resolution}`);
+  if (!Number.isInteger(resolution) || resolution < 2 || resolution > 2000) throw new RangeError(`resolution must be an integer in [2, 2000], got ${showValue(resolution)}`);
   const margin = options.margin ?? 0.5;
   const lo = [Infinity, Infinity];
   const hi = [-Infinity, -Infinity];

@@ -11,6 +11,7 @@ import { dense } from '../nn/layers/dense.js';
 import { sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { Random } from '../random.js';
+import { showValue } from '../validate.js';
 
 export interface GradientFlowOptions {
   activations: readonly string[];
@@ -34,7 +35,7 @@ export interface GradientFlowRow {
 }
 
 function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${showValue(value)}`);
   return value;
 }
 

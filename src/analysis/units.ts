@@ -7,7 +7,8 @@
  * units saturated on every sample.
  */
 import { getActivation } from '../activations/registry.js';
-import type { Sequential } from '../nn/model.js';
+import { Sequential } from '../nn/model.js';
+import { describeValue } from '../validate.js';
 import type { Tensor2D } from '../nn/tensor.js';
 import { VANISHING_GRADIENT } from './curves.js';
 
@@ -22,6 +23,7 @@ interface ActivatedLayer {
 }
 
 function activatedLayers(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): ActivatedLayer[] {
+  if (!(model instanceof Sequential)) throw new TypeError(`model must be a Sequential (from sequential([...])), got ${describeValue(model)}`);
   return model.layerOutputs(x).flatMap(({ layer, output, preActivation }, index) => {
     const choice = (layer as { activation?: { name: string; params: Readonly<Record<string, number>> } }).activation;
     if (!choice || choice.name === 'linear' || choice.name === 'softmax') return [];

@@ -1,6 +1,7 @@
 /** What comes between loading data and fitting: splitting, scaling and encoding. */
 import { Random, freshSeed } from '../random.js';
 import { Tensor2D } from '../nn/tensor.js';
+import { requireOptions, showValue, describeValue } from '../validate.js';
 
 export interface TrainTestSplitOptions {
   /** Fraction of samples for the test set (0..1), or a count. Default 0.25. */
@@ -31,13 +32,20 @@ function take<Y extends Labels>(y: Y, indices: Int32Array): Y {
 function testCount(n: number, testSize: number): number {
   const count = testSize < 1 ? Math.ceil(testSize * n) : testSize;
   if (!(testSize > 0) || !Number.isInteger(count) || count >= n) {
-    throw new RangeError(`testSize must be a fraction in (0, 1) or a count in [1, ${n - 1}], got ${testSize}`);
+    throw new RangeError(`testSize must be a fraction in (0, 1) or a count in [1, ${n - 1}], got ${showValue(testSize)}`);
   }
   return count;
 }
 
+function requireTensor(x: unknown, name: string): asserts x is Tensor2D {
+  if (!(x instanceof Tensor2D)) throw new TypeError(`${name} must be a Tensor2D (tensor2d(rows) makes one), got ${describeValue(x)}`);
+}
+
 /** Splits samples (and their labels, row for row) into train and test parts, as scikit-learn does. */
 export function trainTestSplit<Y extends Labels>(x: Tensor2D, y: Y, options: TrainTestSplitOptions = {}): Split<Y> {
+  requireOptions(options, 'trainTestSplit options');
+  requireTensor(x, 'x');
+  if (!(y instanceof Tensor2D) && !Array.isArray(y) && !ArrayBuffer.isView(y)) throw new TypeError(`y must be an array, a typed array or a Tensor2D, got ${describeValue(y)}`);
   const n = x.rows;
   const yRows = y instanceof Tensor2D ? y.rows : y.length;
   if (yRows !== n) throw new RangeError(`y must have one label per sample of x (${n}), got ${yRows}`);
@@ -107,6 +115,7 @@ export function standardScaler(): StandardScaler {
       return scale;
     },
     fit(x) {
+      requireTensor(x, 'x');
       if (x.rows < 1) throw new RangeError('x must have at least one sample to fit a scaler');
       const m = new Float64Array(x.cols);
       const s = new Float64Array(x.cols);
@@ -144,16 +153,17 @@ export function standardScaler(): StandardScaler {
 
 /** Integer labels as one-hot rows (n x numClasses). */
 export function oneHot(labels: ArrayLike<number>, numClasses?: number): Tensor2D {
+  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) throw new TypeError(`labels must be an array or a typed array, got ${describeValue(labels)}`);
   let k = numClasses;
   if (k === undefined) {
     k = 0;
     for (let i = 0; i < labels.length; i++) k = Math.max(k, labels[i] + 1);
   }
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`numClasses must be a positive integer, got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > 2 ** 24) throw new RangeError(`numClasses must be an integer from 1 to 2^24, got ${showValue(k)}`);
   const out = new Float32Array(labels.length * k);
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
-    if (!Number.isInteger(label) || label < 0 || label >= k) throw new RangeError(`labels[${i}] must be an integer in [0, ${k - 1}], got ${label}`);
+    if (!Number.isInteger(label) || label < 0 || label >= k) throw new RangeError(`labels[${i}] must be an integer in [0, ${k - 1}], got ${showValue(label)}`);
     out[i * k + label] = 1;
   }
   return new Tensor2D(out, labels.length, k);

@@ -5,6 +5,7 @@
  */
 import { Random, freshSeed } from '../random.js';
 import { Tensor2D } from '../nn/tensor.js';
+import { requireOptions, showValue } from '../validate.js';
 
 export interface LabelledSet {
   x: Tensor2D;
@@ -12,11 +13,11 @@ export interface LabelledSet {
 }
 
 function requireInt(value: number, name: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${showValue(value)}`);
   return value;
 }
 function requireNonNegative(value: number, name: string): number {
-  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
+  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number >= 0, got ${showValue(value)}`);
   return value;
 }
 
@@ -57,6 +58,7 @@ export interface MakeClassificationOptions {
  * features; labels flipped with probability flipY; features and samples shuffled.
  */
 export function makeClassification(options: MakeClassificationOptions = {}): LabelledSet {
+  requireOptions(options, 'makeClassification options');
   const n = requireInt(options.nSamples ?? 100, 'nSamples', 1);
   const nFeatures = requireInt(options.nFeatures ?? 20, 'nFeatures', 1);
   const nInformative = requireInt(options.nInformative ?? 2, 'nInformative', 1);
@@ -170,6 +172,7 @@ function twoCurves(nSamples: number, options: MoonsCirclesOptions, outer: (i: nu
 
 /** Two interleaving half circles (label 0: upper, 1: lower, shifted). */
 export function makeMoons(nSamples = 100, options: MoonsCirclesOptions = {}): LabelledSet {
+  requireOptions(options, 'makeMoons options');
   const angle = (i: number, m: number) => (m > 1 ? (Math.PI * i) / (m - 1) : 0);
   return twoCurves(nSamples, options,
     (i, m) => [Math.cos(angle(i, m)), Math.sin(angle(i, m))],
@@ -178,8 +181,9 @@ export function makeMoons(nSamples = 100, options: MoonsCirclesOptions = {}): La
 
 /** A circle inside a circle (label 0: outer, 1: inner, radius `factor`). */
 export function makeCircles(nSamples = 100, options: MoonsCirclesOptions & { factor?: number } = {}): LabelledSet {
+  requireOptions(options, 'makeCircles options');
   const factor = options.factor ?? 0.8;
-  if (!(factor >= 0 && factor < 1)) throw new RangeError(`factor must be in [0, 1), got ${factor}`);
+  if (!(typeof factor === 'number' && factor >= 0 && factor < 1)) throw new RangeError(`factor must be in [0, 1), got ${showValue(factor)}`);
   const angle = (i: number, m: number) => (2 * Math.PI * i) / m;
   return twoCurves(nSamples, options,
     (i, m) => [Math.cos(angle(i, m)), Math.sin(angle(i, m))],

@@ -4,6 +4,7 @@
  * after the current epoch, as Keras' model.stop_training = true does.
  */
 import type { Sequential } from './model.js';
+import { requireOptions, showValue } from '../validate.js';
 
 export type Logs = Readonly<Record<string, number>>;
 export type HookResult = void | 'stop' | Promise<void | 'stop'>;
@@ -30,10 +31,11 @@ export interface EarlyStoppingOptions {
 
 /** Stops training when the monitored value stops improving (Keras' EarlyStopping). */
 export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { readonly stoppedEpoch: number | null; readonly bestEpoch: number | null } {
+  requireOptions(options, 'earlyStopping options');
   const monitor = options.monitor ?? 'valLoss';
   const patience = options.patience ?? 0;
   const minDelta = Math.abs(options.minDelta ?? 0);
-  if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be a non-negative integer, got ${patience}`);
+  if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be a non-negative integer, got ${showValue(patience)}`);
   const mode = options.mode === undefined || options.mode === 'auto' ? (/acc/i.test(monitor) ? 'max' : 'min') : options.mode;
   let best = mode === 'min' ? Infinity : -Infinity;
   let wait = 0;

@@ -3,6 +3,7 @@
  * two standard deviations and rescaled (0.87962566), as Keras and tfjs do.
  */
 import type { Random } from '../random.js';
+import { showValue } from '../validate.js';
 
 export const INITIALIZERS = ['heNormal', 'heUniform', 'glorotNormal', 'glorotUniform', 'lecunNormal', 'lecunUniform', 'zeros', 'ones'] as const;
 export type InitializerName = (typeof INITIALIZERS)[number];
@@ -35,5 +36,5 @@ export function initialize(name: InitializerName, out: Float32Array, fanIn: numb
     out.fill(name === 'ones' ? 1 : 0);
     return;
   }
-  throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got '${String(name)}'`);
+  throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got ${showValue(name)}`);
 }

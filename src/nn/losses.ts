@@ -8,6 +8,7 @@
  * without the clamp, and with the exact gradient p - t.
  */
 import type { LossKind, LossOptions } from '../backend/contract.js';
+import { showValue } from '../validate.js';
 
 export type LossName =
   | 'binaryCrossentropy'
@@ -34,7 +35,7 @@ export function resolveLoss(arg: LossArg): LossConfig {
   if (!spec || !NAMES.includes(spec.name)) throw new RangeError(`loss must be one of ${NAMES.join(', ')}, got ${JSON.stringify(spec?.name ?? arg)}`);
   const name = spec.name === 'mse' ? 'meanSquaredError' : spec.name === 'mae' ? 'meanAbsoluteError' : spec.name;
   const delta = 'delta' in spec && spec.delta !== undefined ? spec.delta : 1;
-  if (!(delta > 0)) throw new RangeError(`huber delta must be > 0, got ${delta}`);
+  if (!(typeof delta === 'number' && delta > 0)) throw new RangeError(`huber delta must be > 0, got ${showValue(delta)}`);
   return { name, fromLogits: ('fromLogits' in spec && spec.fromLogits) || false, delta };
 }
 

@@ -14,7 +14,7 @@ import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimi
 import { saveModel } from './io.js';
 import { progress } from './progress.js';
 import { Tensor2D, tensor2d } from './tensor.js';
-import { describeValue } from '../validate.js';
+import { describeValue, requireOptions, requirePositiveInteger, showValue } from '../validate.js';
 
 export type Metric = 'accuracy';
 export type Targets = Tensor2D | Int32Array | Float32Array | readonly number[] | ReadonlyArray<readonly number[]>;
@@ -88,8 +88,10 @@ export class Sequential {
   private compiled: Compiled | null = null;
 
   constructor(layers: Layer[] = [], options: { seed?: number } = {}) {
+    requireOptions(options, 'sequential options');
     this.seed = options.seed ?? freshSeed();
     this.random = new Random(this.seed);
+    if (!Array.isArray(layers)) throw new TypeError(`sequential expects an array of layers, got ${describeValue(layers)}`);
     for (const layer of layers) this.add(layer);
   }
 
@@ -103,7 +105,7 @@ export class Sequential {
 
   /** Builds every layer for `inputDim` features (done by the first layer's inputDim, or the first fit). */
   build(inputDim: number): this {
-    if (!Number.isInteger(inputDim) || inputDim < 1) throw new RangeError(`inputDim must be a positive integer, got ${inputDim}`);
+    if (!Number.isInteger(inputDim) || inputDim < 1) throw new RangeError(`inputDim must be a positive integer, got ${showValue(inputDim)}`);
     this.inputDim = inputDim;
     this.random = new Random(this.seed);
     return this.buildFrom(0);
@@ -127,7 +129,7 @@ export class Sequential {
     if (!args || typeof args !== 'object') throw new TypeError('compile expects { optimizer, loss, metrics? }');
     const metrics = args.metrics ?? [];
     if (!Array.isArray(metrics)) throw new TypeError(`metrics must be an array such as ['accuracy'], got ${describeValue(metrics)}`);
-    for (const m of metrics) if (m !== 'accuracy') throw new RangeError(`metrics may contain 'accuracy', got '${String(m)}'`);
+    for (const m of metrics) if (m !== 'accuracy') throw new RangeError(`metrics may contain 'accuracy', got ${showValue(m)}`);
     this.compiled = { optimizer: new OptimizerState(resolveOptimizer(args.optimizer)), loss: resolveLoss(args.loss), metrics };
     return this;
   }
@@ -264,6 +266,7 @@ export class Sequential {
   }
 
   async fit(xArg: Inputs, yArg: Targets, options: FitOptions = {}): Promise<History> {
+    requireOptions(options, 'fit options');
     const compiled = this.requireCompiled('fit');
     let x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
@@ -272,8 +275,8 @@ export class Sequential {
     requireFinite(targets.data, targets.cols, 'y');
     const epochs = options.epochs ?? 1;
     const batchSize = options.batchSize ?? 32;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${epochs}`);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+    if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${showValue(epochs)}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${showValue(batchSize)}`);
     let validation: { x: Tensor2D; t: TargetSet } | null = null;
     if (options.validationData) {
       const vx = asInputs(options.validationData[0], 'validationData[0]');
@@ -281,7 +284,7 @@ export class Sequential {
       validation = { x: vx, t: this.targets(options.validationData[1], vx.rows, 'validationData[1]') };
     } else if (options.validationSplit !== undefined) {
       const split = options.validationSplit;
-      if (!(split > 0 && split < 1)) throw new RangeError(`validationSplit must be in (0, 1), got ${split}`);
+      if (!(typeof split === 'number' && split > 0 && split < 1)) throw new RangeError(`validationSplit must be in (0, 1), got ${showValue(split)}`);
       const cut = Math.floor(x.rows * (1 - split));
       if (cut < 1 || cut >= x.rows) throw new RangeError(`validationSplit ${split} leaves no samples on one side of ${x.rows}`);
       const width = targets.cols;
@@ -290,6 +293,7 @@ export class Sequential {
       targets = { ...targets, data: targets.data.subarray(0, cut * width), rows: cut };
     }
     const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+    for (const cb of callbacks) if (typeof cb !== 'object' || cb === null) throw new TypeError(`callbacks must be objects with onEpochEnd etc. (earlyStopping() gives one), got ${describeValue(cb)}`);
     const shuffler = new Random(options.seed ?? this.random.uint32());
     const history: History = { epoch: [], history: {}, loss: [], valLoss: [] };
     const record = (logs: Logs) => {
@@ -363,18 +367,21 @@ export class Sequential {
 
   /** Loss (and accuracy if compiled with it) over x and y, in inference mode. */
   evaluate(xArg: Inputs, yArg: Targets, options: { batchSize?: number } = {}): { loss: number; accuracy?: number } {
+    requireOptions(options, 'evaluate options');
     const compiled = this.requireCompiled('evaluate');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
-    const result = this.evaluateSet(x, this.targets(yArg, x.rows, 'y'), options.batchSize ?? 32);
+    const batchSize = requirePositiveInteger(options.batchSize ?? 32, 'batchSize', 2 ** 31); // 0 looped forever
+    const result = this.evaluateSet(x, this.targets(yArg, x.rows, 'y'), batchSize);
     return compiled.metrics.includes('accuracy') ? result : { loss: result.loss };
   }
 
   /** The model's outputs for x, in inference mode (dropout off, batch norm on moving statistics). */
   predict(xArg: Inputs, options: { batchSize?: number } = {}): Tensor2D {
+    requireOptions(options, 'predict options');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
-    const batchSize = options.batchSize ?? 256;
+    const batchSize = requirePositiveInteger(options.batchSize ?? 256, 'batchSize', 2 ** 31);
     const out = new Float32Array(x.rows * this.outputDim);
     for (let start = 0; start < x.rows; start += batchSize) {
       const end = Math.min(x.rows, start + batchSize);

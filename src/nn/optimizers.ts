@@ -6,6 +6,7 @@
 import { OPTIMIZER_SLOTS, type OptimizerHyper, type OptimizerKind } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
 import type { Param } from './layers/layer.js';
+import { requireOptions, showValue } from '../validate.js';
 
 export interface OptimizerConfig {
   readonly kind: OptimizerKind;
@@ -13,15 +14,16 @@ export interface OptimizerConfig {
 }
 
 function positive(value: number, name: string): number {
-  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) throw new RangeError(`${name} must be a positive number, got ${showValue(value)}`);
   return value;
 }
 function fraction(value: number, name: string): number {
-  if (!(typeof value === 'number' && value >= 0 && value < 1)) throw new RangeError(`${name} must be in [0, 1), got ${value}`);
+  if (!(typeof value === 'number' && value >= 0 && value < 1)) throw new RangeError(`${name} must be in [0, 1), got ${showValue(value)}`);
   return value;
 }
 
 export function sgd(options: { learningRate?: number; momentum?: number; nesterov?: boolean } = {}): OptimizerConfig {
+  requireOptions(options, 'sgd options');
   return {
     kind: 'sgd',
     hyper: {
@@ -38,6 +40,7 @@ export function sgd(options: { learningRate?: number; momentum?: number; nestero
 type AdamOptions = { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number };
 
 export function adam(options: AdamOptions = {}): OptimizerConfig {
+  requireOptions(options, 'adam options');
   return {
     kind: 'adam',
     hyper: {
@@ -52,13 +55,15 @@ export function adam(options: AdamOptions = {}): OptimizerConfig {
 }
 
 export function adamw(options: AdamOptions & { weightDecay?: number } = {}): OptimizerConfig {
+  requireOptions(options, 'adamw options');
   const base = adam(options).hyper;
   const weightDecay = options.weightDecay ?? 0.004;
-  if (!(weightDecay >= 0)) throw new RangeError(`weightDecay must be >= 0, got ${weightDecay}`);
+  if (!(typeof weightDecay === 'number' && weightDecay >= 0 && Number.isFinite(weightDecay))) throw new RangeError(`weightDecay must be >= 0, got ${showValue(weightDecay)}`);
   return { kind: 'adamw', hyper: { ...base, weightDecay } };
 }
 
 export function rmsprop(options: { learningRate?: number; rho?: number; epsilon?: number } = {}): OptimizerConfig {
+  requireOptions(options, 'rmsprop options');
   return {
     kind: 'rmsprop',
     hyper: {
@@ -77,7 +82,7 @@ const BY_NAME: Record<string, () => OptimizerConfig> = { sgd, adam, adamw, rmspr
 export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig {
   if (typeof arg === 'string') {
     const make = Object.hasOwn(BY_NAME, arg) ? BY_NAME[arg] : undefined; // not 'toString' from the prototype
-    if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got '${arg}'`);
+    if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got ${showValue(arg)}`);
     return make();
   }
   if (!arg || typeof arg !== 'object' || !Object.hasOwn(OPTIMIZER_SLOTS, arg.kind)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');

@@ -2,7 +2,7 @@
  * A row-major 2-D float32 matrix: the one data type of the model layer (batches of samples, weight
  * matrices, one-hot labels). Plain data: `data` may be read and written directly.
  */
-import { describeValue } from '../validate.js';
+import { describeValue, showValue } from '../validate.js';
 
 export class Tensor2D {
   readonly data: Float32Array;
@@ -12,7 +12,7 @@ export class Tensor2D {
   constructor(data: Float32Array, rows: number, cols: number) {
     if (!(data instanceof Float32Array)) throw new TypeError(`data must be a Float32Array, got ${describeValue(data)}`);
     for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${v}`);
+      if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${showValue(v)}`);
     }
     if (data.length !== rows * cols) {
       throw new RangeError(`data has ${data.length} elements but the shape [${rows}, ${cols}] needs ${rows * cols}`);
@@ -63,6 +63,7 @@ export class Tensor2D {
 export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, shape?: [number, number]): Tensor2D {
   if (values instanceof Tensor2D) return values;
   if (shape !== undefined) {
+    if (!Array.isArray(shape) || shape.length !== 2) throw new TypeError(`shape must be [rows, cols], got ${describeValue(shape)}`);
     const [rows, cols] = shape;
     const data = values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
     return new Tensor2D(data, rows, cols);

@@ -5,6 +5,7 @@
  */
 import { Tensor2D } from '../tensor.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { requireOptions, showValue } from '../../validate.js';
 
 export interface BatchNormalizationOptions {
   momentum?: number;
@@ -24,10 +25,11 @@ export class BatchNormalization implements Layer {
   private invStd: Float64Array | null = null;
 
   constructor(options: BatchNormalizationOptions = {}) {
+    requireOptions(options, 'batchNormalization options');
     this.momentum = options.momentum ?? 0.99;
     this.epsilon = options.epsilon ?? 1e-3;
-    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`momentum must be in [0, 1], got ${this.momentum}`);
-    if (!(this.epsilon > 0)) throw new RangeError(`epsilon must be > 0, got ${this.epsilon}`);
+    if (!(typeof this.momentum === 'number' && this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`momentum must be in [0, 1], got ${showValue(this.momentum)}`);
+    if (!(typeof this.epsilon === 'number' && this.epsilon > 0)) throw new RangeError(`epsilon must be > 0, got ${showValue(this.epsilon)}`);
   }
 
   build(inputDim: number): number {

@@ -9,6 +9,7 @@ import { INITIALIZERS, initialize, type InitializerName } from '../initializers.
 import { Tensor2D } from '../tensor.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from './activation-choice.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { requireOptions, showValue } from '../../validate.js';
 
 export interface DenseOptions {
   activation?: ActivationArg;
@@ -37,11 +38,12 @@ export class Dense implements Layer {
   private ones = new Float32Array(0);
 
   constructor(units: number, options: DenseOptions = {}) {
-    if (!Number.isInteger(units) || units < 1) throw new RangeError(`units must be a positive integer, got ${units}`);
+    requireOptions(options, 'dense options');
+    if (!Number.isInteger(units) || units < 1) throw new RangeError(`units must be a positive integer, got ${showValue(units)}`);
     const init = options.kernelInitializer ?? 'glorotUniform';
-    if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got '${String(init)}'`);
+    if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got ${showValue(init)}`);
     if (options.inputDim !== undefined && !(Number.isInteger(options.inputDim) && options.inputDim >= 1)) {
-      throw new RangeError(`inputDim must be a positive integer, got ${options.inputDim}`);
+      throw new RangeError(`inputDim must be a positive integer, got ${showValue(options.inputDim)}`);
     }
     this.units = units;
     this.activation = resolveActivation(options.activation);

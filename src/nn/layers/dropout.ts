@@ -6,6 +6,7 @@
 import type { Random } from '../../random.js';
 import { Tensor2D } from '../tensor.js';
 import { requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { showValue } from '../../validate.js';
 
 export class Dropout implements Layer {
   readonly kind = 'dropout';
@@ -15,7 +16,7 @@ export class Dropout implements Layer {
   private mask: Float32Array | null = null;
 
   constructor(rate: number) {
-    if (!(typeof rate === 'number' && rate >= 0 && rate < 1)) throw new RangeError(`rate must be a number in [0, 1), got ${rate}`);
+    if (!(typeof rate === 'number' && rate >= 0 && rate < 1)) throw new RangeError(`rate must be a number in [0, 1), got ${showValue(rate)}`);
     this.rate = rate;
   }
 

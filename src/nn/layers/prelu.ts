@@ -1,6 +1,7 @@
 /** prelu(): y = x for x > 0, alpha x otherwise, with one learnable alpha per feature (Keras' PReLU, alpha starting at 0). */
 import { Tensor2D } from '../tensor.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { requireOptions, showValue } from '../../validate.js';
 
 export class PReLU implements Layer {
   readonly kind = 'prelu';
@@ -10,8 +11,9 @@ export class PReLU implements Layer {
   private x: Tensor2D | null = null;
 
   constructor(options: { alphaInitial?: number } = {}) {
+    requireOptions(options, 'prelu options');
     this.alphaInitial = options.alphaInitial ?? 0;
-    if (!Number.isFinite(this.alphaInitial)) throw new RangeError(`alphaInitial must be a finite number, got ${this.alphaInitial}`);
+    if (!Number.isFinite(this.alphaInitial)) throw new RangeError(`alphaInitial must be a finite number, got ${showValue(this.alphaInitial)}`);
   }
 
   build(inputDim: number): number {
