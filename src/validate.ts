@@ -72,10 +72,12 @@ export function requireCols(cols: unknown, length: number): number {
   return cols;
 }
 
-export function requirePositiveInteger(value: unknown, name: string, max: number): number {
+/** A count argument: a number (else TypeError), an integer from 1 to max (else RangeError). */
+export function requirePositiveInteger(value: unknown, name: string, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new RangeError(`${name} must be an integer from 1 to ${max}, got ${value}`);
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from 1 to ${max}`;
+    throw new RangeError(`${name} must be ${range}, got ${showValue(value)}`);
   }
   return value;
 }

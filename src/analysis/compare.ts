@@ -14,7 +14,7 @@ import { dropout as dropoutLayer } from '../nn/layers/dropout.js';
 import { sequential, type History, type Sequential } from '../nn/model.js';
 import type { OptimizerConfig } from '../nn/optimizers.js';
 import { Tensor2D } from '../nn/tensor.js';
-import { showValue } from '../validate.js';
+import { requirePositiveInteger, showValue } from '../validate.js';
 
 export const DATASETS = ['breast-cancer', 'iris', 'moons', 'circles', 'classification'] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -87,7 +87,7 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
   const epochs = options.epochs ?? 100;
   const seeds = options.seeds ?? [1];
   if (!Array.isArray(options.activations) || options.activations.length === 0) throw new RangeError('activations must be a non-empty array of names');
-  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${showValue(epochs)}`);
+  requirePositiveInteger(epochs, 'epochs');
   if (seeds.length === 0) throw new RangeError('seeds must hold at least one seed');
   const named = typeof options.dataset === 'string';
   const data = named ? loadDataset(options.dataset as DatasetName) : (options.dataset as { x: Tensor2D; y: Int32Array });

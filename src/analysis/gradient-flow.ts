@@ -11,7 +11,7 @@ import { dense } from '../nn/layers/dense.js';
 import { sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { Random } from '../random.js';
-import { showValue } from '../validate.js';
+import { requirePositiveInteger } from '../validate.js';
 
 export interface GradientFlowOptions {
   activations: readonly string[];
@@ -34,19 +34,15 @@ export interface GradientFlowRow {
   max: number;
 }
 
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${showValue(value)}`);
-  return value;
-}
 
 export function gradientFlow(options: GradientFlowOptions): GradientFlowRow[] {
   const depths = options.depths ?? [3, 5, 10, 15, 20];
-  const width = positiveInteger(options.width ?? 64, 'width');
-  const inputDim = positiveInteger(options.inputDim ?? 100, 'inputDim');
-  const batch = positiveInteger(options.batch ?? 32, 'batch');
+  const width = requirePositiveInteger(options.width ?? 64, 'width');
+  const inputDim = requirePositiveInteger(options.inputDim ?? 100, 'inputDim');
+  const batch = requirePositiveInteger(options.batch ?? 32, 'batch');
   const seed = options.seed ?? 0;
   if (!Array.isArray(options.activations) || options.activations.length === 0) throw new RangeError('activations must be a non-empty array of names');
-  depths.forEach((d) => positiveInteger(d, 'each depth'));
+  depths.forEach((d) => requirePositiveInteger(d, 'each depth'));
   const random = new Random(seed);
   const x = new Tensor2D(Float32Array.from({ length: batch * inputDim }, () => random.normal()), batch, inputDim);
   const y = new Tensor2D(Float32Array.from({ length: batch }, () => random.normal()), batch, 1);

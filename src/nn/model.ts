@@ -105,7 +105,7 @@ export class Sequential {
 
   /** Builds every layer for `inputDim` features (done by the first layer's inputDim, or the first fit). */
   build(inputDim: number): this {
-    if (!Number.isInteger(inputDim) || inputDim < 1) throw new RangeError(`inputDim must be a positive integer, got ${showValue(inputDim)}`);
+    requirePositiveInteger(inputDim, 'inputDim');
     this.inputDim = inputDim;
     this.random = new Random(this.seed);
     return this.buildFrom(0);
@@ -275,8 +275,8 @@ export class Sequential {
     requireFinite(targets.data, targets.cols, 'y');
     const epochs = options.epochs ?? 1;
     const batchSize = options.batchSize ?? 32;
-    if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${showValue(epochs)}`);
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${showValue(batchSize)}`);
+    requirePositiveInteger(epochs, 'epochs');
+    requirePositiveInteger(batchSize, 'batchSize');
     let validation: { x: Tensor2D; t: TargetSet } | null = null;
     if (options.validationData) {
       const vx = asInputs(options.validationData[0], 'validationData[0]');
@@ -371,7 +371,7 @@ export class Sequential {
     const compiled = this.requireCompiled('evaluate');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
-    const batchSize = requirePositiveInteger(options.batchSize ?? 32, 'batchSize', 2 ** 31); // 0 looped forever
+    const batchSize = requirePositiveInteger(options.batchSize ?? 32, 'batchSize'); // 0 looped forever
     const result = this.evaluateSet(x, this.targets(yArg, x.rows, 'y'), batchSize);
     return compiled.metrics.includes('accuracy') ? result : { loss: result.loss };
   }
@@ -381,7 +381,7 @@ export class Sequential {
     requireOptions(options, 'predict options');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
-    const batchSize = requirePositiveInteger(options.batchSize ?? 256, 'batchSize', 2 ** 31);
+    const batchSize = requirePositiveInteger(options.batchSize ?? 256, 'batchSize');
     const out = new Float32Array(x.rows * this.outputDim);
     for (let start = 0; start < x.rows; start += batchSize) {
       const end = Math.min(x.rows, start + batchSize);

@@ -11,7 +11,8 @@ import { jsOnly } from '../support/backends.js';
 const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const BOUND = 32 * 1024 * 1024;
 
-function measure(body: string): { before: number; after: number } {
+/** Runs `body` (which defines SCALE and run(fraction)) in a fresh process; growth must stay within BOUND. */
+function expectNoGrowth(label: string, body: string): void {
   const script = `import * as a from ${JSON.stringify(entry)};
     const rss = () => { global.gc(); global.gc(); return process.memoryUsage().rss; };
     ${body}
@@ -19,12 +20,14 @@ function measure(body: string): { before: number; after: number } {
     await run(1); const after = rss();
     process.stdout.write(JSON.stringify({ before, after }));`;
   const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ACTFN_QUIET: '1' }, maxBuffer: 1 << 20 });
-  return JSON.parse(out) as { before: number; after: number };
+  const { before, after } = JSON.parse(out) as { before: number; after: number };
+  console.log(`${label}: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
+  expect(after - before).toBeLessThan(BOUND);
 }
 
 describe.skipIf(jsOnly)('no leaks', () => {
   it('one million sync calls of mixed ops', () => {
-    const { before, after } = measure(`
+    expectNoGrowth('sync', `
       const SCALE = 50;
       const x32 = new Float32Array(257).map((_, i) => i / 20 - 6), x64 = Float64Array.from(x32), dy = new Float32Array(257).fill(0.5);
       const acts = ['gelu', 'relu', 'sigmoid', 'mish', 'softplus'].map((n) => a.getActivation(n));
@@ -40,12 +43,10 @@ describe.skipIf(jsOnly)('no leaks', () => {
           }
         }
       }`);
-    console.log(`sync: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
-    expect(after - before).toBeLessThan(BOUND);
   }, 120_000);
 
   it('one hundred thousand async calls', () => {
-    const { before, after } = measure(`
+    expectNoGrowth('async', `
       const SCALE = 5;
       const x = new Float32Array(1000).map((_, i) => i / 100 - 5), out = new Float32Array(1000);
       const gelu = a.getActivation('gelu');
@@ -55,26 +56,22 @@ describe.skipIf(jsOnly)('no leaks', () => {
           await Promise.all(Array.from({ length: 100 }, (_, j) => (j % 2 ? gelu.forwardAsync(x, out) : a.softmaxAsync(x, 100, out))));
         }
       }`);
-    console.log(`async: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
-    expect(after - before).toBeLessThan(BOUND);
   }, 120_000);
 
   it('a training run of 1000 epochs', () => {
-    const { before, after } = measure(`
+    expectNoGrowth('training', `
       const SCALE = 200;
       const { x, y } = a.makeMoons(256, { noise: 0.2, seed: 1 });
       const model = a.sequential([a.dense(16, { activation: 'relu', inputDim: 2 }), a.dropout(0.1), a.dense(1, { activation: 'sigmoid' })], { seed: 1 });
       model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
       async function run(fraction) { await model.fit(x, y, { epochs: Math.max(1, Math.round(1000 * fraction)), batchSize: 32 }); }`);
-    console.log(`training: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
-    expect(after - before).toBeLessThan(BOUND);
   }, 120_000);
 
   // Each new thread may get its own malloc arena (up to 8 per core), and glibc keeps what an arena
   // held when its thread exits: RSS climbs about 30 MiB over the first 40 or so terminations, then
   // stays (with MALLOC_ARENA_MAX=1 it grows under 4 MiB throughout). Hence the long warm-up.
   it('workers terminated in the middle of async calls', () => {
-    const { before, after } = measure(`
+    expectNoGrowth('terminated workers', `
       const SCALE = 2;
       const { Worker } = await import('node:worker_threads');
       const code = "const { parentPort, workerData } = require('node:worker_threads');" +
@@ -88,7 +85,5 @@ describe.skipIf(jsOnly)('no leaks', () => {
           await w.terminate();
         }
       }`);
-    console.log(`terminated workers: RSS ${(before / 2 ** 20).toFixed(1)} -> ${(after / 2 ** 20).toFixed(1)} MiB`);
-    expect(after - before).toBeLessThan(BOUND);
   }, 120_000);
 });

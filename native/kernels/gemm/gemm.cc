@@ -41,46 +41,38 @@ struct Operands {
   const GemmShape& s;
 };
 
-// Rows [i0, i0 + mc) x k range [p0, p0 + kc) of op(A), as MR-row slivers: for each p, MR values.
-// Reads follow A's storage order (rows of A, or rows of A^T), writes stride by MR.
-void pack_a(const Operands& op, std::size_t i0, std::size_t mc, std::size_t p0, std::size_t kc, float* dst) {
-  const GemmShape& s = op.s;
-  for (std::size_t sl = 0; sl < mc; sl += kMR, dst += kMR * kc) {
-    const std::size_t rows = std::min(kMR, mc - sl);
-    if (rows < kMR) std::fill(dst, dst + kMR * kc, 0.0f);
-    if (s.trans_a) {
-      for (std::size_t p = 0; p < kc; ++p) {
-        const float* src = op.a + (p0 + p) * s.m + i0 + sl;
-        for (std::size_t r = 0; r < rows; ++r) dst[p * kMR + r] = src[r];
+// Packs a panel as Width-wide slivers: for each p in [p0, p0 + kc), Width values of the sliver
+// dimension i in [i0, i0 + count), zero-padding the last sliver. Element (i, p) lives at
+// src[i * ld + p] when i_major, else at src[p * ld + i]; reads follow that storage order.
+template <std::size_t Width>
+void pack_slivers(const float* src, std::size_t ld, bool i_major, std::size_t i0, std::size_t count, std::size_t p0, std::size_t kc, float* dst) {
+  for (std::size_t sl = 0; sl < count; sl += Width, dst += Width * kc) {
+    const std::size_t width = std::min(Width, count - sl);
+    if (width < Width) std::fill(dst, dst + Width * kc, 0.0f);
+    if (i_major) {
+      for (std::size_t w = 0; w < width; ++w) {
+        const float* row = src + (i0 + sl + w) * ld + p0;
+        for (std::size_t p = 0; p < kc; ++p) dst[p * Width + w] = row[p];
       }
     } else {
-      for (std::size_t r = 0; r < rows; ++r) {
-        const float* src = op.a + (i0 + sl + r) * s.k + p0;
-        for (std::size_t p = 0; p < kc; ++p) dst[p * kMR + r] = src[p];
+      for (std::size_t p = 0; p < kc; ++p) {
+        const float* row = src + (p0 + p) * ld + i0 + sl;
+        for (std::size_t w = 0; w < width; ++w) dst[p * Width + w] = row[w];
       }
     }
   }
 }
 
-// k range [p0, p0 + kc) x columns [j0, j0 + nc) of op(B), as NR-column slivers: for each p, NR
-// values. Reads follow B's storage order (rows of B, or rows of B^T), zero-padding the last sliver.
+// Rows [i0, i0 + mc) x k range [p0, p0 + kc) of op(A), as MR-row slivers.
+void pack_a(const Operands& op, std::size_t i0, std::size_t mc, std::size_t p0, std::size_t kc, float* dst) {
+  const GemmShape& s = op.s;
+  pack_slivers<kMR>(op.a, s.trans_a ? s.m : s.k, !s.trans_a, i0, mc, p0, kc, dst);
+}
+
+// k range [p0, p0 + kc) x columns [j0, j0 + nc) of op(B), as NR-column slivers.
 void pack_b(const Operands& op, std::size_t p0, std::size_t kc, std::size_t j0, std::size_t nc, float* dst) {
   const GemmShape& s = op.s;
-  for (std::size_t sl = 0; sl < nc; sl += kNR, dst += kNR * kc) {
-    const std::size_t cols = std::min(kNR, nc - sl);
-    if (cols < kNR) std::fill(dst, dst + kNR * kc, 0.0f);
-    if (s.trans_b) {
-      for (std::size_t c = 0; c < cols; ++c) {
-        const float* src = op.b + (j0 + sl + c) * s.k + p0;
-        for (std::size_t p = 0; p < kc; ++p) dst[p * kNR + c] = src[p];
-      }
-    } else {
-      for (std::size_t p = 0; p < kc; ++p) {
-        const float* src = op.b + (p0 + p) * s.n + j0 + sl;
-        for (std::size_t c = 0; c < cols; ++c) dst[p * kNR + c] = src[c];
-      }
-    }
-  }
+  pack_slivers<kNR>(op.b, s.trans_b ? s.k : s.n, s.trans_b, j0, nc, p0, kc, dst);
 }
 
 // How one k block's product joins C: the first block brings beta C (not read when beta = 0).

@@ -9,7 +9,7 @@ import { INITIALIZERS, initialize, type InitializerName } from '../initializers.
 import { Tensor2D } from '../tensor.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from './activation-choice.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
-import { requireOptions, showValue } from '../../validate.js';
+import { requireOptions, requirePositiveInteger, showValue } from '../../validate.js';
 
 export interface DenseOptions {
   activation?: ActivationArg;
@@ -39,12 +39,10 @@ export class Dense implements Layer {
 
   constructor(units: number, options: DenseOptions = {}) {
     requireOptions(options, 'dense options');
-    if (!Number.isInteger(units) || units < 1) throw new RangeError(`units must be a positive integer, got ${showValue(units)}`);
+    requirePositiveInteger(units, 'units');
     const init = options.kernelInitializer ?? 'glorotUniform';
     if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got ${showValue(init)}`);
-    if (options.inputDim !== undefined && !(Number.isInteger(options.inputDim) && options.inputDim >= 1)) {
-      throw new RangeError(`inputDim must be a positive integer, got ${showValue(options.inputDim)}`);
-    }
+    if (options.inputDim !== undefined) requirePositiveInteger(options.inputDim, 'inputDim');
     this.units = units;
     this.activation = resolveActivation(options.activation);
     this.useBias = options.useBias ?? true;
