@@ -20,6 +20,7 @@ import { prelu } from './layers/prelu.js';
 import type { LossArg } from './losses.js';
 import { Sequential, type Metric } from './model.js';
 import type { OptimizerConfig } from './optimizers.js';
+import { isRecord } from '../validate.js';
 
 export const MODEL_FORMAT = 'actfn-model';
 export const MODEL_VERSION = 1;
@@ -112,8 +113,6 @@ function from<T>(where: string, build: () => T): T {
     throw error instanceof RangeError ? new RangeError(message, { cause: error }) : error instanceof TypeError ? new TypeError(message, { cause: error }) : new Error(message, { cause: error });
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function layerFrom(jsonPath: string, l: LayerConfig, i: number): Layer {
   const where = `${jsonPath}: layer ${i}`;
