@@ -55,6 +55,13 @@ std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t 
 // What one element-wise pass computes: f(x), f'(x), or dy * f'(x).
 enum class Pass { forward, derivative, backward };
 
+// Whether a float32-lane op computes every input itself (NaN and infinities included), so no
+// vector needs checking against a domain.
+template <class Narrow, class = void>
+struct WholeDomain : std::false_type {};
+template <class Narrow>
+struct WholeDomain<Narrow, std::void_t<decltype(Narrow::kWholeDomain)>> : std::bool_constant<Narrow::kWholeDomain> {};
+
 // Whether float32 arrays of Op run this pass in float32 lanes (narrow_ops.h) on this target.
 template <class Op, Pass K, class T>
 constexpr bool narrow_pass() {
@@ -118,20 +125,25 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       constexpr std::size_t N = Vec<float>::N;
       constexpr unsigned kAllLanes = (1u << N) - 1;
       const nops::NarrowParams np(p);
+      const auto in_lanes = [&](std::size_t j, Vec<float> v) ACTFN_INLINE_LAMBDA {
+        if constexpr (K == Pass::backward) {
+          return load(dy + j) * Narrow::derivative(v, np);
+        } else if constexpr (K == Pass::derivative) {
+          return Narrow::derivative(v, np);
+        } else {
+          return Narrow::forward(v, np);
+        }
+      };
       const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
         const Vec<float> v = load(x + j);
-        if (lane_bits(Narrow::domain(v, np)) == kAllLanes) {
-          if constexpr (K == Pass::backward) {
-            return load(dy + j) * Narrow::derivative(v, np);
-          } else if constexpr (K == Pass::derivative) {
-            return Narrow::derivative(v, np);
-          } else {
-            return Narrow::forward(v, np);
-          }
+        if constexpr (WholeDomain<Narrow>::value) {
+          return in_lanes(j, v);
+        } else {
+          if (lane_bits(Narrow::domain(v, np)) == kAllLanes) return in_lanes(j, v);
+          float redo[N];  // NaN, infinities or far tails somewhere in the vector: double lanes
+          wide_block<Op, kDerivative>(x + j, K == Pass::backward ? dy + j : nullptr, redo, 0, N, p);
+          return load(redo);
         }
-        float redo[N];  // NaN, infinities or far tails somewhere in the vector: double lanes
-        wide_block<Op, kDerivative>(x + j, K == Pass::backward ? dy + j : nullptr, redo, 0, N, p);
-        return load(redo);
       };
       i = vector_loop(at, out, i, begin, end, stream_out);
     } else if constexpr (kWide<Op, T>) {

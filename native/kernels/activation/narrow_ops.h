@@ -24,6 +24,7 @@
 #include <cfloat>
 
 #include "../simd/vmath_f32.h"
+#include "../simd/vnormal_f32.h"
 #include "scalar_ops.h"
 
 namespace actfn {
@@ -226,6 +227,28 @@ struct LogSigmoid {
   ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return value(sigmoid_of(zero() - x)); }
 };
 
+// gelu(x) = x Phi(x). For x >= 0: x - t Q(t) in one fma (Q <= 1/2, so no cancellation); for x < 0:
+// -t Q(t), with -t multiplied in before the scaling, so results in the subnormal range round once.
+// gelu' = Phi(x) + x phi(x) = 1 - D (x >= 0) or D (x < 0), D = Q(t) - t phi(t) with its root
+// factored out (simd/vnormal_f32.h). Every input runs here: beyond |x| = 15 the clamped t gives
+// x (or 1) above and -0 below, and NaN propagates through the arithmetic.
+struct Gelu {
+  static constexpr bool kHasDerivative = true;
+  static constexpr bool kWholeDomain = true;
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    const F nt = negative_tail_arg(x);
+    const NormalTail n = normal_tail(nt);
+    const F q = normal_q_unscaled(n);
+    return select(ge(x, zero()), fma(nt, scale_pow2(q, n.gauss.m), x), scale_pow2(nt * q, n.gauss.m));
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) {
+    const F nt = negative_tail_arg(x);
+    const NormalTail n = normal_tail(nt);
+    const F d = scale_pow2(normal_q_minus_t_pdf_unscaled(nt, n), n.gauss.m);
+    return select(ge(x, zero()), one() - d, d);
+  }
+};
+
 }  // namespace nops
 
 // Which scalar op has a float32-lane form: NarrowOf<ops::X>::type, or void.
@@ -240,6 +263,7 @@ template <> struct NarrowOf<ops::Swish> { using type = nops::Swish; };
 template <> struct NarrowOf<ops::Softplus> { using type = nops::Softplus; };
 template <> struct NarrowOf<ops::GeluTanh> { using type = nops::GeluTanh; };
 template <> struct NarrowOf<ops::LogSigmoid> { using type = nops::LogSigmoid; };
+template <> struct NarrowOf<ops::Gelu> { using type = nops::Gelu; };
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -91,5 +91,48 @@ inline void stream(double* p, Vec<double> a) { _mm256_stream_pd(p, a.v); }
 inline void stream_fence() { _mm_sfence(); }
 
 
+// Float lanes for table-driven kernels (simd/float_tables.generated.h).
+// min/max return b where either lane is NaN (the x86 rule), so min(bound, x) keeps a NaN x.
+inline Vec<float> min(Vec<float> a, Vec<float> b) { return {_mm256_min_ps(a.v, b.v)}; }
+inline Vec<float> max(Vec<float> a, Vec<float> b) { return {_mm256_max_ps(a.v, b.v)}; }
+inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm256_fmsub_ps(a.v, b.v, c.v)}; }  // a b - c
+inline Vec<float> negative_abs(Vec<float> a) { return {_mm256_or_ps(a.v, _mm256_set1_ps(-0.0f))}; }
+// Bits of a lane as an integer: shifted right, masked, or'ed (the result reinterpreted as float lanes).
+inline Vec<float> shift_right_bits(Vec<float> a, int n) { return {_mm256_castsi256_ps(_mm256_srli_epi32(_mm256_castps_si256(a.v), n))}; }
+inline Vec<float> and_bits(Vec<float> a, unsigned bits) {
+  return {_mm256_castsi256_ps(_mm256_and_si256(_mm256_castps_si256(a.v), _mm256_set1_epi32(static_cast<int>(bits))))};
+}
+inline Vec<float> or_bits(Vec<float> a, unsigned bits) {
+  return {_mm256_castsi256_ps(_mm256_or_si256(_mm256_castps_si256(a.v), _mm256_set1_epi32(static_cast<int>(bits))))};
+}
+// table[k] per lane, k = the low 4 (lookup16) or 5 (lookup32) bits of the key lane's bit pattern:
+// eight-entry permutes of each half (quarter), blended on the key's higher index bits.
+inline __m256 lookup_halves(const float* table, __m256i key) {
+  const __m256 lo = _mm256_permutevar8x32_ps(_mm256_load_ps(table), key);
+  const __m256 hi = _mm256_permutevar8x32_ps(_mm256_load_ps(table + 8), key);
+  return _mm256_blendv_ps(lo, hi, _mm256_castsi256_ps(_mm256_slli_epi32(key, 28)));  // bit 3 -> sign
+}
+inline Vec<float> lookup16(const float* table, Vec<float> key) { return {lookup_halves(table, _mm256_castps_si256(key.v))}; }
+inline Vec<float> lookup32(const float* table, Vec<float> key) {
+  const __m256i k = _mm256_castps_si256(key.v);
+  return {_mm256_blendv_ps(lookup_halves(table, k), lookup_halves(table + 16, k), _mm256_castsi256_ps(_mm256_slli_epi32(k, 27)))};
+}
+// v rounded to a multiple of 1/16.
+inline Vec<float> round_sixteenths(Vec<float> a) {
+  return {_mm256_mul_ps(_mm256_round_ps(_mm256_mul_ps(a.v, _mm256_set1_ps(16.0f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC), _mm256_set1_ps(0.0625f))};
+}
+// v 2^floor(m), rounded once (also into the subnormal range): two exact power-of-two factors, each
+// a normal float, the second product the only rounding. floor(m) is clamped to [-252, 254].
+inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
+  const __m256 fm = _mm256_min_ps(_mm256_max_ps(_mm256_floor_ps(m.v), _mm256_set1_ps(-252.0f)), _mm256_set1_ps(254.0f));
+  const __m256i n = _mm256_cvtps_epi32(fm);
+  const __m256i n1 = _mm256_srai_epi32(n, 1);
+  const __m256i n2 = _mm256_sub_epi32(n, n1);
+  const __m256 s1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n1, _mm256_set1_epi32(127)), 23));
+  const __m256 s2 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n2, _mm256_set1_epi32(127)), 23));
+  return {_mm256_mul_ps(_mm256_mul_ps(v.v, s1), s2)};
+}
+
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -90,5 +90,32 @@ inline void stream(double* p, Vec<double> a) { _mm512_stream_pd(p, a.v); }
 inline void stream_fence() { _mm_sfence(); }
 
 
+// Float lanes for table-driven kernels (simd/float_tables.generated.h).
+// min/max return b where either lane is NaN (the x86 rule), so min(bound, x) keeps a NaN x.
+inline Vec<float> min(Vec<float> a, Vec<float> b) { return {_mm512_min_ps(a.v, b.v)}; }
+inline Vec<float> max(Vec<float> a, Vec<float> b) { return {_mm512_max_ps(a.v, b.v)}; }
+inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm512_fmsub_ps(a.v, b.v, c.v)}; }  // a b - c
+inline Vec<float> negative_abs(Vec<float> a) { return {_mm512_or_ps(a.v, _mm512_set1_ps(-0.0f))}; }
+// Bits of a lane as an integer: shifted right, masked, or'ed (the result reinterpreted as float lanes).
+inline Vec<float> shift_right_bits(Vec<float> a, int n) { return {_mm512_castsi512_ps(_mm512_srli_epi32(_mm512_castps_si512(a.v), n))}; }
+inline Vec<float> and_bits(Vec<float> a, unsigned bits) {
+  return {_mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a.v), _mm512_set1_epi32(static_cast<int>(bits))))};
+}
+inline Vec<float> or_bits(Vec<float> a, unsigned bits) {
+  return {_mm512_castsi512_ps(_mm512_or_si512(_mm512_castps_si512(a.v), _mm512_set1_epi32(static_cast<int>(bits))))};
+}
+// table[k] per lane, k = the low 4 (lookup16) or 5 (lookup32) bits of the key lane's bit pattern.
+inline Vec<float> lookup16(const float* table, Vec<float> key) {
+  return {_mm512_permutexvar_ps(_mm512_castps_si512(key.v), _mm512_load_ps(table))};
+}
+inline Vec<float> lookup32(const float* table, Vec<float> key) {
+  return {_mm512_permutex2var_ps(_mm512_load_ps(table), _mm512_castps_si512(key.v), _mm512_load_ps(table + 16))};
+}
+// v rounded to a multiple of 1/16.
+inline Vec<float> round_sixteenths(Vec<float> a) { return {_mm512_roundscale_ps(a.v, (4 << 4) | _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)}; }
+// v 2^floor(m), rounded once (also into the subnormal range).
+inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) { return {_mm512_scalef_ps(v.v, m.v)}; }
+
+
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstring>
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -52,6 +53,26 @@ template <class T> inline Mask<T> eq(Vec<T> a, Vec<T> b) { return {a.v == b.v}; 
 // No non-temporal stores on the scalar target: plain stores.
 template <class T> inline void stream(T* p, Vec<T> a) { *p = a.v; }
 inline void stream_fence() {}
+
+
+// Float lanes for table-driven kernels (simd/float_tables.generated.h), with the x86 semantics the
+// vector targets have: min/max return b where either is NaN.
+inline Vec<float> min(Vec<float> a, Vec<float> b) { return {a.v < b.v ? a.v : b.v}; }
+inline Vec<float> max(Vec<float> a, Vec<float> b) { return {a.v > b.v ? a.v : b.v}; }
+inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {std::fma(a.v, b.v, -c.v)}; }
+inline Vec<float> negative_abs(Vec<float> a) { return {-std::fabs(a.v)}; }
+inline unsigned float_bits(float f) { unsigned u; std::memcpy(&u, &f, sizeof u); return u; }
+inline Vec<float> from_bits(unsigned u) { float f; std::memcpy(&f, &u, sizeof f); return {f}; }
+inline Vec<float> shift_right_bits(Vec<float> a, int n) { return from_bits(float_bits(a.v) >> n); }
+inline Vec<float> and_bits(Vec<float> a, unsigned bits) { return from_bits(float_bits(a.v) & bits); }
+inline Vec<float> or_bits(Vec<float> a, unsigned bits) { return from_bits(float_bits(a.v) | bits); }
+inline Vec<float> lookup16(const float* table, Vec<float> key) { return {table[float_bits(key.v) & 15u]}; }
+inline Vec<float> lookup32(const float* table, Vec<float> key) { return {table[float_bits(key.v) & 31u]}; }
+inline Vec<float> round_sixteenths(Vec<float> a) { return {std::nearbyint(a.v * 16.0f) / 16.0f}; }
+inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
+  const float n = std::floor(m.v);
+  return {std::ldexp(v.v, n < -300 ? -300 : n > 300 ? 300 : static_cast<int>(n))};
+}
 
 
 }  // namespace ACTFN_TARGET

@@ -17,9 +17,15 @@
 // vlog1p_unit_f32(t): log(1 + t) for t = t.hi + t.lo in [0, 1] as e ln2 + 2 atanh(s), s = (t - e) / (t + 2 + e),
 //   e = [t >= 1/2] (so |s| <= 1/5, and 1 + t is never formed); the rounding of the denominator is
 //   recovered, the division's own (half an ULP) is not. Max error about 1 ULP.
+// exp_scaled_f32(hi, lo): e^(hi + lo) for hi in [-113, 88] as 2^floor(m) (hi' + lo') unscaled, so a
+//   caller multiplies its own factors in before the one scaling (scale_pow2), which rounds once even
+//   into the subnormal range. m = round(16 (hi + lo) log2e) / 16; 2^(m - floor(m)) from a 16-entry
+//   table (as hi + lo) and e^r - 1 on |r| <= ln2/32 from a cubic (tools/gen-float-tables.py):
+//   relative error of hi' + lo' about 2^-27.
 #pragma once
 
 #include "float_coefficients.generated.h"
+#include "float_tables.generated.h"
 #include "vec.h"
 
 namespace actfn {
@@ -70,6 +76,22 @@ ACTFN_INLINE Vec<float> vexp_f32(Vec<float> x) { return vexp_f32(x, set<float>(0
 ACTFN_INLINE Vec<float> vexpm1_f32(Vec<float> x) {
   const ExpReduced e = reduce_exp_f32(x, set<float>(0));
   return fma(e.scale, e.r + e.tail, e.scale - set<float>(1));
+}
+
+// e^(hi + lo) = 2^floor(m) (hi + lo) of this.
+struct ScaledExp {
+  Vec<float> m, hi, lo;
+};
+
+ACTFN_INLINE ScaledExp exp_scaled_f32(Vec<float> hi, Vec<float> lo) {
+  namespace ft = float_tables;
+  const Vec<float> m = round_sixteenths(hi * set<float>(kLog2eF));
+  const Vec<float> key = fma(m, set<float>(16), set<float>(0x1.8p23f));  // 16 m mod 16 in the low bits
+  // m has at most 12 significant bits and ln2_hi 12, so m ln2_hi and hi - m ln2_hi are exact.
+  const Vec<float> r = fma(m, set<float>(-ft::kLn2Hi), hi) + fma(m, set<float>(-ft::kLn2Lo), lo);
+  const Vec<float> p = fma(fma(set<float>(ft::kExpC3), r, set<float>(ft::kExpC2)), r * r, r);  // e^r - 1
+  const Vec<float> t_hi = lookup16(ft::kPow2Sixteenths, key);
+  return {m, t_hi, fma(t_hi, p, lookup16(ft::kPow2SixteenthsLo, key))};
 }
 
 ACTFN_INLINE Vec<float> vlog1p_unit_f32(FloatPair tp) {
