@@ -133,6 +133,10 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
   return {_mm256_mul_ps(_mm256_mul_ps(v.v, s1), s2)};
 }
 
+// The low and high halves of float lanes as double lanes (exact), for float64 accumulation.
+inline Vec<double> widen_lo(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_castps256_ps128(a.v))}; }
+inline Vec<double> widen_hi(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_extractf128_ps(a.v, 1))}; }
+
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

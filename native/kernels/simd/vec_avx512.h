@@ -116,6 +116,10 @@ inline Vec<float> round_sixteenths(Vec<float> a) { return {_mm512_roundscale_ps(
 // v 2^floor(m), rounded once (also into the subnormal range).
 inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) { return {_mm512_scalef_ps(v.v, m.v)}; }
 
+// The low and high halves of float lanes as double lanes (exact), for float64 accumulation.
+inline Vec<double> widen_lo(Vec<float> a) { return {_mm512_cvtps_pd(_mm512_castps512_ps256(a.v))}; }
+inline Vec<double> widen_hi(Vec<float> a) { return {_mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a.v), 1)))}; }
+
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

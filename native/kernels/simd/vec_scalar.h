@@ -74,6 +74,10 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
   return {std::ldexp(v.v, n < -300 ? -300 : n > 300 ? 300 : static_cast<int>(n))};
 }
 
+// The low and high halves of float lanes as double lanes: one lane here, so the high half is empty (0).
+inline Vec<double> widen_lo(Vec<float> a) { return {static_cast<double>(a.v)}; }
+inline Vec<double> widen_hi(Vec<float>) { return {0.0}; }
+
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

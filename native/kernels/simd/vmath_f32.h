@@ -17,7 +17,7 @@
 // vlog1p_unit_f32(t): log(1 + t) for t = t.hi + t.lo in [0, 1] as e ln2 + 2 atanh(s), s = (t - e) / (t + 2 + e),
 //   e = [t >= 1/2] (so |s| <= 1/5, and 1 + t is never formed); the rounding of the denominator is
 //   recovered, the division's own (half an ULP) is not. Max error about 1 ULP.
-// exp_scaled_f32(hi, lo): e^(hi + lo) for hi in [-113, 88] as 2^floor(m) (hi' + lo') unscaled, so a
+// exp_scaled_f32(hi, lo): e^(hi + lo) for |hi| <= 170 as 2^floor(m) (hi' + lo') unscaled, so a
 //   caller multiplies its own factors in before the one scaling (scale_pow2), which rounds once even
 //   into the subnormal range. m = round(16 (hi + lo) log2e) / 16; 2^(m - floor(m)) from a 16-entry
 //   table (as hi + lo) and e^r - 1 on |r| <= ln2/32 from a cubic (tools/gen-float-tables.py):

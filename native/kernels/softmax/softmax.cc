@@ -1,7 +1,7 @@
 // Row-wise softmax, logSoftmax and softmax backward for one target: the native twin of
 // src/backend/js/softmax.ts (read its header for why x - max is a double-double and why the sum
 // leaves out the arg-max entry). Arithmetic is float64 for both element types; float32 rows run in
-// double lanes on vector targets (wide_rows.h).
+// float32 lanes on vector targets (narrow_rows.h).
 //
 // Accuracy (test/accuracy/softmax): <= 4 ULP for outputs >= 1e-30 in both dtypes.
 #include <cmath>
@@ -11,7 +11,7 @@
 #include "../math/dd.h"
 #include "../parallel.h"
 #include "../targets.h"
-#include "wide_rows.h"
+#include "narrow_rows.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -85,15 +85,15 @@ void softmax_backward_row(const T* y, const T* dy, T* out, std::size_t cols) {
   for (std::size_t j = 0; j < cols; ++j) out[j] = static_cast<T>(static_cast<double>(y[j]) * (dy[j] - dot));
 }
 
-// Float32 rows in double lanes where the target has them (wide_rows.h), else the rows above.
+// Float32 rows in float32 lanes where the target has them (narrow_rows.h), else the rows above.
 template <class T>
-constexpr bool kWideRows = std::is_same_v<T, float> && (Vec<double>::N > 1);
+constexpr bool kNarrowRows = std::is_same_v<T, float> && (Vec<float>::N > 1);
 
 template <class T>
 void softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
-    if constexpr (kWideRows<T>) {
-      if (wide_softmax_row<false>(x + offset, out + offset, cols)) return;
+    if constexpr (kNarrowRows<T>) {
+      if (srows::softmax_row(x + offset, out + offset, cols)) return;
     }
     softmax_row(x + offset, out + offset, cols);
   });
@@ -102,8 +102,8 @@ void softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
 template <class T>
 void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
-    if constexpr (kWideRows<T>) {
-      if (wide_softmax_row<true>(x + offset, out + offset, cols)) return;
+    if constexpr (kNarrowRows<T>) {
+      if (srows::log_softmax_row(x + offset, out + offset, cols)) return;
     }
     log_softmax_row(x + offset, out + offset, cols);
   });
@@ -112,8 +112,8 @@ void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
 template <class T>
 void softmax_backward(const T* y, const T* dy, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
-    if constexpr (kWideRows<T>) {
-      if (wide_softmax_backward_row(y + offset, dy + offset, out + offset, cols)) return;
+    if constexpr (kNarrowRows<T>) {
+      if (srows::softmax_backward_row(y + offset, dy + offset, out + offset, cols)) return;
     }
     softmax_backward_row(y + offset, dy + offset, out + offset, cols);
   });
