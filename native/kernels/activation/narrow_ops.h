@@ -65,23 +65,6 @@ ACTFN_INLINE FloatPair scaled(F x, const NarrowParams& p) {
   return {hi, fma(p.a, x, zero() - hi) + p.a_lo * x};
 }
 
-// 1 / (1 + t) for t = t.hi + t.lo in [0, 1], as an unevaluated pair (relative error about 2^-40):
-// the rounding of 1 + t and of the division are both recovered by one Newton step on the exact
-// residual.
-ACTFN_INLINE FloatPair reciprocal_one_plus(FloatPair t) {
-  const F d = one() + t.hi;
-  const F d_err = ((one() - d) + t.hi) + t.lo;  // 1 + t = d + d_err (the first sum exact)
-  const F r = one() / d;
-  const F residual = fma(zero() - d, r, one()) - d_err * r;  // 1 - (1 + t) r
-  return {r, r * residual};
-}
-ACTFN_INLINE F value(FloatPair p) { return p.hi + p.lo; }
-ACTFN_INLINE F times(FloatPair a, FloatPair b) { return fma(a.hi, b.hi, fma(a.hi, b.lo, a.lo * b.hi)); }
-ACTFN_INLINE FloatPair times_pair(FloatPair a, FloatPair b) {
-  const F hi = a.hi * b.hi;
-  return {hi, fma(a.hi, b.hi, zero() - hi) + fma(a.hi, b.lo, a.lo * b.hi)};
-}
-ACTFN_INLINE F times(F x, FloatPair b) { return fma(x, b.hi, x * b.lo); }
 ACTFN_INLINE FloatPair times_pair(F a, F b) {
   const F hi = a * b;
   return {hi, fma(a, b, zero() - hi)};
@@ -104,29 +87,52 @@ ACTFN_INLINE FloatPair exp_neg_abs(FloatPair u) {
   return vexp_pair_f32(zero() - abs(u.hi), select(nonneg, zero() - u.lo, u.lo));
 }
 
-// sigmoid(u) = n / (1 + t) with t = e^-|u| and n = 1 (u >= 0) or t (u < 0), as a pair: the
-// rounding of 1 + t is recovered (the quotient's own is not), and the pair rounds once when used.
-ACTFN_INLINE FloatPair sigmoid_of(FloatPair u) {
-  const FloatPair t = exp_neg_abs(u);
-  const Mask<float> nonneg = ge(u.hi, zero());
-  const F n = select(nonneg, one(), t.hi), n_lo = select(nonneg, zero(), t.lo);
-  const F d = one() + t.hi;
-  const F d_err = ((one() - d) + t.hi) + t.lo;  // 1 + t = d + d_err (the first sum exact)
-  const F q = n / d;
-  return {q, (n_lo - q * d_err) * rcp_approx(d)};  // n / (d + d_err) - q, to first order
+// 1 / (d + d_err) for d in [1, 2] and |d_err| <= ulp(d): rcp_approx and Newton steps on the
+// exact residual (one from 14 bits, two from 11): relative error 2^-28 plus the last rounding.
+ACTFN_INLINE F reciprocal(F d, F d_err) {
+  F r = rcp_approx(d);
+  for (int bits = kRcpApproxBits; bits < 24; bits *= 2) r = fma(r, fnma(d_err, r, fnma(d, r, one())), r);
+  return r;
 }
-ACTFN_INLINE FloatPair sigmoid_of(F u) { return sigmoid_of(FloatPair{u, zero()}); }
 
-ACTFN_INLINE F square_ratio(FloatPair t) {  // t / (1 + t)^2
-  const FloatPair r = reciprocal_one_plus(t);
-  return times(times_pair(t, r), r);
+// The logistic function's parts for u = hi + lo: E = e^-|u| (0 past |u| = 112, where every result
+// below is 0 or 1 in float32), kept unscaled as 2^floor(m) e_unscaled for callers that multiply
+// before scaling, and r = 1 / (1 + E) = sigmoid(|u|) with the rounding of 1 + E recovered.
+// sigmoid(u) = r (u >= 0) or E r (u < 0). NaN propagates: max keeps a NaN z.
+struct LogisticParts {
+  F z;           // -min(|u|, 112)
+  F m;           // E = 2^floor(m) e_unscaled
+  F e_unscaled;  // in [1, 2)
+  F e;           // rounded once
+  F r;
+};
+ACTFN_INLINE LogisticParts logistic_parts(F u_hi, F z_lo) {
+  const F z = max(set<float>(-112), negative_abs(u_hi));
+  const ScaledExp ex = exp_scaled_f32(z, z_lo);
+  const F e_unscaled = ex.hi + ex.lo;
+  const F e = scale_pow2(e_unscaled, ex.m);
+  const F d = one() + e;
+  return {z, ex.m, e_unscaled, e, reciprocal(d, (one() - d) + e)};
 }
+ACTFN_INLINE LogisticParts logistic_parts(F u) { return logistic_parts(u, zero()); }
+// For u = hi + lo, the low part of -|u|.
+ACTFN_INLINE F negative_abs_lo(FloatPair u) { return select(ge(u.hi, zero()), zero() - u.lo, u.lo); }
+ACTFN_INLINE LogisticParts logistic_parts(FloatPair u) { return logistic_parts(u.hi, negative_abs_lo(u)); }
+
+ACTFN_INLINE F sigmoid_value(F u_hi, const LogisticParts& l) { return select(ge(u_hi, zero()), l.r, l.e * l.r); }
+// x sigmoid(u) for u of x's sign, x given for each sign of u: below 0, x E r scaled once, so results
+// in the subnormal range round once (silu passes z for x there, so x = -inf gives -0).
+ACTFN_INLINE F times_sigmoid(F x_nonneg, F x_neg, F u_hi, const LogisticParts& l) {
+  return select(ge(u_hi, zero()), x_nonneg * l.r, scale_pow2(x_neg * l.e_unscaled * l.r, l.m));
+}
+// sigmoid'(u) = E / (1 + E)^2
+ACTFN_INLINE F logistic_slope(const LogisticParts& l) { return l.e * l.r * l.r; }
 
 struct Sigmoid {
   static constexpr bool kHasDerivative = true;
-  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
-  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return value(sigmoid_of(x)); }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return square_ratio(exp_neg_abs(FloatPair{x, zero()})); }
+  static constexpr bool kWholeDomain = true;
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return sigmoid_value(x, logistic_parts(x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return logistic_slope(logistic_parts(x)); }
 };
 // tanh|x| = m / (m + 2), m = expm1(2|x|): no cancellation, and the quotient's relative condition
 // in m is 2 / (m + 2) <= 1, so expm1's error is never magnified.
@@ -137,7 +143,7 @@ struct Tanh {
     const F m = vexpm1_f32(set<float>(2) * abs(x));
     return copy_sign(m / (m + set<float>(2)), x);
   }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return set<float>(4) * square_ratio(vexp_pair_f32(set<float>(-2) * abs(x), zero())); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return set<float>(4) * logistic_slope(logistic_parts(x + x)); }
 };
 struct Elu {
   static constexpr bool kHasDerivative = true;
@@ -175,13 +181,19 @@ struct Celu {
 };
 struct Silu {
   static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
-  ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail)); }
-  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return times(x, sigmoid_of(x)); }
+  static constexpr bool kWholeDomain = true;
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    const LogisticParts l = logistic_parts(x);
+    return times_sigmoid(x, l.z, x, l);
+  }
 };
 struct Swish {
   static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
   ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail_of_a_x); }
-  ACTFN_INLINE static F forward(F x, const NarrowParams& p) { return times(x, sigmoid_of(scaled(x, p))); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams& p) {
+    const FloatPair u = scaled(x, p);
+    return times_sigmoid(x, x, u.hi, logistic_parts(u));
+  }
 };
 // geluTanh(x) = x sigmoid(v), v = c x (1 + k x^2), c = 2 sqrt(2/pi), k = 0.044715: v is carried
 // as a pair because the sigmoid's tail magnifies its relative error by |v|. Beyond |x| = 9.5
@@ -201,7 +213,10 @@ struct GeluTanh {
     v.lo = v.lo + fma(cx.hi, w.lo, cx.lo * w.hi);
     return v;
   }
-  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return times(x, sigmoid_of(v_of(x))); }
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) {
+    const FloatPair v = v_of(x);
+    return times_sigmoid(x, x, v.hi, logistic_parts(v));
+  }
 };
 // softplus(x; beta) = (max(u, 0) + log1p(e^-|u|)) / beta, u = beta x; softplus' = sigmoid(u).
 struct Softplus {
@@ -215,7 +230,10 @@ struct Softplus {
     const F q = sp / p.a;
     return fma(zero() - q, p.a_lo_over_a, q);  // / (a + a_lo)
   }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) { return value(sigmoid_of(scaled(x, p))); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) {
+    const FloatPair u = scaled(x, p);
+    return sigmoid_value(u.hi, logistic_parts(u));
+  }
 };
 // logSigmoid(x) = min(x, 0) - log1p(e^-|x|); logSigmoid' = sigmoid(-x).
 struct LogSigmoid {
@@ -224,7 +242,10 @@ struct LogSigmoid {
   ACTFN_INLINE static F forward(F x, const NarrowParams&) {
     return select(lt(x, zero()), x, zero()) - vlog1p_unit_f32(exp_neg_abs(FloatPair{x, zero()}));
   }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return value(sigmoid_of(zero() - x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) {  // sigmoid(-x)
+    const LogisticParts l = logistic_parts(x);
+    return select(ge(x, zero()), l.e * l.r, l.r);
+  }
 };
 
 // gelu(x) = x Phi(x). For x >= 0: x - t Q(t) in one fma (Q <= 1/2, so no cancellation); for x < 0:

@@ -137,6 +137,9 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
 inline Vec<double> widen_lo(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_castps256_ps128(a.v))}; }
 inline Vec<double> widen_hi(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_extractf128_ps(a.v, 1))}; }
 
+inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm256_fnmadd_ps(a.v, b.v, c.v)}; }  // c - a b
+constexpr int kRcpApproxBits = 11;  // rcp_approx's relative error is below 1.5 * 2^-12
+
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

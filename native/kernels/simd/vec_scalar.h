@@ -78,6 +78,9 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
 inline Vec<double> widen_lo(Vec<float> a) { return {static_cast<double>(a.v)}; }
 inline Vec<double> widen_hi(Vec<float>) { return {0.0}; }
 
+inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {std::fma(-a.v, b.v, c.v)}; }
+constexpr int kRcpApproxBits = 24;
+
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn
