@@ -16,8 +16,8 @@
 //   backward (dy f'(x), one more rounding): at most 2.35.
 // Products of a parameter with x (swish and softplus's beta x) are carried as hi + lo, because a
 // sigmoid's tail magnifies a relative error in its argument by |argument|.
-// Derivatives with an interior root (silu', swish', geluTanh') stay in double lanes: near the root
-// float32 arithmetic leaves no correct digits. celu' = e^(x/alpha) stays there too: the rounding of
+// silu' and swish' factor their interior root out (silu_slope); geluTanh' and mish' stay in double
+// lanes: near their roots plain float32 arithmetic leaves no correct digits. celu' = e^(x/alpha) stays there too: the rounding of
 // x / alpha is magnified by |x / alpha| in the tail.
 #pragma once
 
@@ -179,20 +179,45 @@ struct Celu {
     return select(gt(x, zero()), x, select(lt(abs(t), set<float>(0x1p-13f)), small_t, times(p.a, p.a_lo, vexpm1_f32(t))));
   }
 };
+// silu'(u) = sigmoid(u) (1 + u (1 - sigmoid(u))); with t = |u|, E = e^-t, r = 1 / (1 + E):
+//   u >= 0: r + t E r^2, every term positive;
+//   u < 0:  E r^2 g with g = 1 + E - t, which vanishes at t0 = 1 + e^-t0 (u = -1.2785). Since
+//   e^-t = (t0 - 1) e^d for d = t0 - t, g = d + (t0 - 1) expm1(d) exactly, two terms of d's sign:
+//   d from t0 as hi + lo and expm1(d) from a polynomial for |d| < 1/2; beyond, g = (1 - t) + E
+//   directly (|g| >= 1/2 there, so E's rounding is not magnified). Scaled once below 0 (subnormal tails).
+// t = t_hi + t_lo; swish' = silu'(beta x).
+ACTFN_INLINE F silu_slope(F u_hi, F t_lo, const LogisticParts& l) {
+  namespace ft = float_tables;
+  const F t = zero() - l.z;
+  const F d = (set<float>(ft::kSiluRootHi) - t) + (set<float>(ft::kSiluRootLo) - t_lo);
+  F q = set<float>(ft::kExpm1Small[ft::kExpm1SmallDegree]);
+  for (int i = ft::kExpm1SmallDegree - 1; i >= 0; --i) q = fma(q, d, set<float>(ft::kExpm1Small[i]));
+  const F g_near = fma(set<float>(ft::kSiluRootMinusOne), fma(d * d, q, d), d);
+  const F g_far = ((one() - t) - t_lo) + l.e;
+  const F g = select(lt(abs(d), set<float>(0.5f)), g_near, g_far);
+  const F r2 = l.r * l.r;
+  return select(ge(u_hi, zero()), fma(t * l.e, r2, l.r), scale_pow2(l.e_unscaled * r2 * g, l.m));
+}
+
 struct Silu {
-  static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
+  static constexpr bool kHasDerivative = true;
   static constexpr bool kWholeDomain = true;
   ACTFN_INLINE static F forward(F x, const NarrowParams&) {
     const LogisticParts l = logistic_parts(x);
     return times_sigmoid(x, l.z, x, l);
   }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return silu_slope(x, zero(), logistic_parts(x)); }
 };
 struct Swish {
-  static constexpr bool kHasDerivative = false;  // no float32-lane derivative: see the top
+  static constexpr bool kHasDerivative = true;
   ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams& p) { return within(x, p.tail_of_a_x); }
   ACTFN_INLINE static F forward(F x, const NarrowParams& p) {
     const FloatPair u = scaled(x, p);
     return times_sigmoid(x, x, u.hi, logistic_parts(u));
+  }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) {
+    const FloatPair u = scaled(x, p);
+    return silu_slope(u.hi, zero() - negative_abs_lo(u), logistic_parts(u));
   }
 };
 // geluTanh(x) = x sigmoid(v), v = c x (1 + k x^2), c = 2 sqrt(2/pi), k = 0.044715: v is carried

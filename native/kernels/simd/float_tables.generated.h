@@ -2,6 +2,7 @@
 // exp: e^r = 1 + r + r^2 (c2 + c3 r) on |r| <= ln2/32: max relative error 4.70e-09 (2^-27.7).
 // gelu: R(t) = Phi(-t) e^(t^2/2), degree 5 per piece: max relative error 5.94e-08 (2^-24.0);
 //       S(t) = (R(t) - t/sqrt(2 pi)) / (t - t0), degree 4: 5.16e-08 (2^-24.2).
+// silu': expm1(d) near d = 0 (|d| <= 1/2): max relative error 1.56e-08 (2^-25.9).
 // (rounded float32 coefficients evaluated exactly, mpmath, 400 points per piece)
 #pragma once
 
@@ -15,6 +16,14 @@ constexpr float kExpC2 = 0x1.000148p-1f;
 constexpr float kExpC3 = 0x1.5556ep-3f;
 constexpr float kLn2Hi = 0x1.62ep-1f;  // 12 significant bits
 constexpr float kLn2Lo = 0x1.0bfbe8p-15f;
+
+// silu'(x) = 0 at x = -(kSiluRootHi + kSiluRootLo), t0 = 1 + e^-t0; e^-t0 = t0 - 1 = kSiluRootMinusOne.
+constexpr float kSiluRootHi = 0x1.474974p+0f;
+constexpr float kSiluRootLo = -0x1.bdf6fap-27f;
+constexpr float kSiluRootMinusOne = 0x1.1d25dp-2f;
+// expm1(d) = d + d^2 (c0 + c1 d + ...) on |d| <= 1/2
+constexpr int kExpm1SmallDegree = 5;
+constexpr float kExpm1Small[kExpm1SmallDegree + 1] = {0x1p-1f, 0x1.555556p-3f, 0x1.555378p-5f, 0x1.110fc6p-7f, 0x1.6e8df8p-10f, 0x1.a2a864p-13f};
 
 // gelu'(x) = 0 at x = -(kGeluRootHi + kGeluRootLo)
 constexpr float kGeluRootHi = 0x1.80ead2p-1f;
