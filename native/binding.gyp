@@ -1,12 +1,15 @@
 # The opt-in source build for users without cmake: `npm run build:from-source` in the installed
 # package runs npm's bundled node-gyp here and writes native/build/Release/actfn.node, which the
 # loader prefers to the prebuild. Same sources, flags and per-ISA targets as ../CMakeLists.txt
-# (each kernel source compiled once per instruction set, in its own static library). It lives in
+# (each kernel source compiled once per instruction set, in its own static library); the source
+# lists are read from sources.json, the file CMakeLists.txt reads. It lives in
 # native/ rather than at the package root on purpose: a root binding.gyp makes npm run
 # `node-gyp rebuild` at install time, and actfn has no install step.
 {
   'variables': {
-    'kernel_sources': ['kernels/activation/elementwise.cc', 'kernels/softmax/softmax.cc', 'kernels/gemm/gemm.cc', 'kernels/nn/training.cc'],
+    'kernel_sources': ['<!@(node -p "require(\'./sources.json\').kernels.join(\' \')")'],
+    'runtime_sources': ['<!@(node -p "require(\'./sources.json\').runtime.join(\' \')")'],
+    'addon_sources': ['<!@(node -p "require(\'./sources.json\').addon.join(\' \')")'],
   },
   'target_defaults': {
     'cflags_cc!': ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20'],
@@ -27,11 +30,7 @@
     },
     {
       'target_name': 'actfn',
-      'sources': [
-        'addon/module.cc', 'addon/activation_binding.cc', 'addon/softmax_binding.cc', 'addon/runtime_binding.cc',
-        'addon/async_work.cc', 'addon/probe_binding.cc', 'addon/gemm_binding.cc', 'addon/training_binding.cc',
-        'kernels/dispatch.cc', 'kernels/cpu_features.cc', 'kernels/parallel.cc', 'kernels/probe/memory_probe.cc',
-      ],
+      'sources': ['<@(addon_sources)', '<@(runtime_sources)'],
       'include_dirs': ['<!(node -p "require(\'node-addon-api\').include_dir")'],
       'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
       'dependencies': ['actfn_kernels_scalar'],

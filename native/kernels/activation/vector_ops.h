@@ -115,6 +115,28 @@ struct Softsign {
   }
 };
 
+// |x| > lambd is tested against lambd rounded down to T (exact, see round_down); x - lambd is
+// formed as (x - a) - a_lo, so a lambd with no exact T form costs at most one more rounding.
+struct SoftShrink {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
+    const Vec<T> zero_or_nan = select(is_nan(x), x, set<T>(0));
+    const Vec<T> above = (x - p.a) - p.a_lo;
+    const Vec<T> below = (x + p.a) + p.a_lo;
+    return select(gt(x, p.a_down), above, select(lt(x, set<T>(0) - p.a_down), below, zero_or_nan));
+  }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
+    return select(gt(abs(x), p.a_down), set<T>(1), select(is_nan(x), x, set<T>(0)));
+  }
+};
+struct HardShrink {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
+    return select(mask_or(gt(abs(x), p.a_down), is_nan(x)), x, set<T>(0));
+  }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
+    return select(gt(abs(x), p.a_down), set<T>(1), select(is_nan(x), x, set<T>(0)));
+  }
+};
+
 }  // namespace vops
 
 // Which scalar op has a vector form: VectorOf<ops::X>::type is vops::X, or void.
@@ -127,6 +149,8 @@ template <> struct VectorOf<ops::HardTanh> { using type = vops::HardTanh; };
 template <> struct VectorOf<ops::HardSigmoid> { using type = vops::HardSigmoid; };
 template <> struct VectorOf<ops::HardSwish> { using type = vops::HardSwish; };
 template <> struct VectorOf<ops::Softsign> { using type = vops::Softsign; };
+template <> struct VectorOf<ops::SoftShrink> { using type = vops::SoftShrink; };
+template <> struct VectorOf<ops::HardShrink> { using type = vops::HardShrink; };
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn
