@@ -8,8 +8,7 @@
  */
 import { getBackendImpl } from '../backend/select.js';
 import { Random, freshSeed } from '../random.js';
-import { batchCount, batches, splitValidation } from './batches.js';
-import type { Callback, Logs } from './callback-types.js';
+import { splitValidation } from './batches.js';
 import { Dense } from './layers/dense.js';
 import type { Layer, LayerConfig, Param, State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
@@ -18,41 +17,19 @@ import { writeModelFiles } from './model-file.js';
 import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimizers.js';
 import { progressLogger } from './progress.js';
 import { summaryText } from './summary.js';
+import { trainingLoop, type FitOptions, type History } from './training-loop.js';
 import { asInputs, requireFinite, sliceTargets, targetSet, type Inputs, type TargetSet, type Targets } from './targets.js';
 import { Tensor2D } from './tensor.js';
 import { describeValue, requireOptions, requirePositiveInteger } from '../validate.js';
 
 export type { Metric } from './metrics.js';
 export type { Inputs, Targets } from './targets.js';
+export type { FitOptions, History } from './training-loop.js';
 
 export interface CompileArgs {
   optimizer: string | OptimizerConfig;
   loss: LossArg;
   metrics?: Metric[];
-}
-
-export interface FitOptions {
-  epochs?: number;
-  batchSize?: number;
-  /** Data to evaluate after each epoch; or validationSplit, the last fraction of x and y. */
-  validationData?: [Inputs, Targets];
-  validationSplit?: number;
-  shuffle?: boolean;
-  /** Seeds the shuffling (the model's own seed covers initialization and dropout). */
-  seed?: number;
-  callbacks?: Callback | Callback[];
-  /** 1: a progress bar per epoch (plain lines when not on a terminal); 0: silent. */
-  verbose?: 0 | 1;
-}
-
-export interface History {
-  epoch: number[];
-  /** Per-epoch logs by name: loss, accuracy, valLoss, valAccuracy. */
-  history: Record<string, number[]>;
-  loss: number[];
-  valLoss: number[];
-  /** Why training ended early, if it did (NaN loss, a callback). */
-  stopReason?: string;
 }
 
 interface Compiled {
@@ -231,49 +208,12 @@ export class Sequential {
     const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? [...options.callbacks] : [options.callbacks];
     for (const cb of callbacks) if (typeof cb !== 'object' || cb === null) throw new TypeError(`callbacks must be objects with onEpochEnd etc. (earlyStopping() gives one), got ${describeValue(cb)}`);
     if (options.verbose === 1) callbacks.unshift(progressLogger());
-    const shuffler = new Random(options.seed ?? this.random.uint32());
-    const history: History = { epoch: [], history: {}, loss: [], valLoss: [] };
-    const withAccuracy = compiled.metrics.includes('accuracy');
-    for (const cb of callbacks) await cb.onTrainBegin?.(this, { epochs, batches: batchCount(x.rows, batchSize) });
-    training: for (let epoch = 0; epoch < epochs; epoch++) {
-      for (const cb of callbacks) await cb.onEpochBegin?.(epoch, this);
-      const order = options.shuffle === false ? null : shuffler.permutation(x.rows);
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      for (const batch of batches(x, targets, batchSize, order)) {
-        const result = this.trainBatch(batch.x, batch.t);
-        if (!Number.isFinite(result.value)) {
-          history.stopReason = `loss became ${result.value} at epoch ${epoch + 1}, batch ${batch.index + 1}: training stopped (check the learning rate and the input scale)`;
-          break training;
-        }
-        lossSum += result.value * batch.size;
-        correct += result.correct;
-        seen += batch.size;
-        const logs: Logs = withAccuracy ? { loss: lossSum / seen, accuracy: correct / seen } : { loss: lossSum / seen };
-        for (const cb of callbacks) await cb.onBatchEnd?.(batch.index, logs, this);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      const logs: Record<string, number> = { loss: lossSum / seen };
-      if (withAccuracy) logs.accuracy = correct / seen;
-      if (validation) {
-        const v = this.evaluateSet(validation.x, validation.t, batchSize);
-        logs.valLoss = v.loss;
-        if (withAccuracy) logs.valAccuracy = v.accuracy;
-      }
-      history.epoch.push(epoch);
-      for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
-      history.loss.push(logs.loss);
-      if (logs.valLoss !== undefined) history.valLoss.push(logs.valLoss);
-      let stop = false;
-      for (const cb of callbacks) if ((await cb.onEpochEnd?.(epoch, logs, this)) === 'stop') stop = true;
-      if (stop) {
-        history.stopReason = `a callback stopped training after epoch ${epoch + 1}`;
-        break;
-      }
-    }
-    for (const cb of callbacks) await cb.onTrainEnd?.(this, { stopReason: history.stopReason });
-    return history;
+    return trainingLoop(
+      { trainBatch: (bx, bt) => this.trainBatch(bx, bt), evaluate: (vx, vt) => this.evaluateSet(vx, vt, batchSize) },
+      this,
+      { x, targets, validation },
+      { epochs, batchSize, shuffle: options.shuffle !== false, shuffler: new Random(options.seed ?? this.random.uint32()), withAccuracy: compiled.metrics.includes('accuracy'), callbacks },
+    );
   }
 
   private evaluateSet(x: Tensor2D, t: TargetSet, batchSize: number): { loss: number; accuracy: number } {
