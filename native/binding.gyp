@@ -1,12 +1,17 @@
 # The opt-in source build for users without cmake: `npm run build:from-source` in the installed
 # package runs npm's bundled node-gyp here and writes native/build/Release/actfn.node, which the
 # loader prefers to the prebuild. Same sources, flags and per-ISA targets as ../CMakeLists.txt
-# (each kernel source compiled once per instruction set, in its own static library). It lives in
+# (each kernel source compiled once per instruction set, in its own static library); the source
+# lists and instruction-set flags are read from sources.json, the file CMakeLists.txt reads. It lives in
 # native/ rather than at the package root on purpose: a root binding.gyp makes npm run
 # `node-gyp rebuild` at install time, and actfn has no install step.
 {
   'variables': {
-    'kernel_sources': ['kernels/activation/elementwise.cc', 'kernels/softmax/softmax.cc', 'kernels/gemm/gemm.cc', 'kernels/nn/training.cc'],
+    'kernel_sources': ['<!@(node -p "require(\'./sources.json\').kernels.join(\' \')")'],
+    'runtime_sources': ['<!@(node -p "require(\'./sources.json\').runtime.join(\' \')")'],
+    'addon_sources': ['<!@(node -p "require(\'./sources.json\').addon.join(\' \')")'],
+    'avx2_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx2.join(\' \')")'],
+    'avx512_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx512.join(\' \')")'],
   },
   'target_defaults': {
     'cflags_cc!': ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20'],
@@ -27,11 +32,7 @@
     },
     {
       'target_name': 'actfn',
-      'sources': [
-        'addon/module.cc', 'addon/activation_binding.cc', 'addon/softmax_binding.cc', 'addon/runtime_binding.cc',
-        'addon/async_work.cc', 'addon/probe_binding.cc', 'addon/gemm_binding.cc', 'addon/training_binding.cc',
-        'kernels/dispatch.cc', 'kernels/cpu_features.cc', 'kernels/parallel.cc', 'kernels/probe/memory_probe.cc',
-      ],
+      'sources': ['<@(addon_sources)', '<@(runtime_sources)'],
       'include_dirs': ['<!(node -p "require(\'node-addon-api\').include_dir")'],
       'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
       'dependencies': ['actfn_kernels_scalar'],
@@ -53,16 +54,16 @@
           'type': 'static_library',
           'sources': ['<@(kernel_sources)'],
           'defines': ['ACTFN_TARGET=avx2', 'ACTFN_TARGET_AVX2=1'],
-          'cflags_cc': ['-mavx2', '-mfma'],
-          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['-mavx2', '-mfma'] },
+          'cflags_cc': ['<@(avx2_flags)'],
+          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['<@(avx2_flags)'] },
         },
         {
           'target_name': 'actfn_kernels_avx512',
           'type': 'static_library',
           'sources': ['<@(kernel_sources)'],
           'defines': ['ACTFN_TARGET=avx512', 'ACTFN_TARGET_AVX512=1'],
-          'cflags_cc': ['-mavx512f', '-mavx512dq', '-mavx512bw', '-mavx512vl', '-mavx2', '-mfma', '-Wno-uninitialized', '-Wno-maybe-uninitialized'],
-          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['-mavx512f', '-mavx512dq', '-mavx512bw', '-mavx512vl', '-mavx2', '-mfma'] },
+          'cflags_cc': ['<@(avx512_flags)', '-Wno-uninitialized', '-Wno-maybe-uninitialized'],
+          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['<@(avx512_flags)'] },
         },
       ],
     }],

@@ -8,7 +8,7 @@ export type { BackendName, FloatArray } from './backend/contract.js';
 export type { BackendInfo } from './backend/select.js';
 export { ACTIVATION_TABLE } from './activations/table.js';
 export { activationNames, activations, getActivation, getActivationSpec } from './activations/registry.js';
-export { logSoftmax, logSoftmaxAsync, softmax, softmaxAsync, softmaxBackward, softmaxBackwardAsync } from './softmax.js';
+export { logSoftmax, logSoftmaxAsync, softmax, softmaxAsync, softmaxBackward, softmaxBackwardAsync } from './activations/softmax.js';
 export { backendInfo, getBackend, getNumThreads, setBackend, setNumThreads } from './backend/select.js';
 export { activationTableMarkdown } from './activations/markdown.js';
 

@@ -264,81 +264,44 @@ ONE, ZERO = mpf(1), mpf(0)
 
 
 # --------------------------------------------------------------------------
-# The activation table
-#   name, parameter sets, kinks(params) -> list of kink inputs,
+# The activation table, read from the manifest (src/activations/table.ts) through
+# tools/reference-cases.generated.json (npm run generate writes it):
+#   name, parameter sets, kinks(params) -> list of special inputs (kinks, branch points),
 #   root(params) -> start guess for the negative root of f' (or None),
-#   f(x, params), df(x, params);  x and params values are mpf.
+#   f(x, params), df(x, params): the row's `reference` mpmath expressions in x and p, evaluated
+#   with this module's helpers (sigm, dsigm, splus, ncdf, npdf, sech2, ...); x, p values are mpf.
 # --------------------------------------------------------------------------
 
 Act = namedtuple('Act', 'name param_sets kinks root f df')
-NO_KINKS = lambda p: []
-AT_ZERO = lambda p: [0.0]
-NO_ROOT = lambda p: None
+CASES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference-cases.generated.json')
 
-ACTIVATIONS = [
-    Act('sigmoid', [{}], NO_KINKS, NO_ROOT,
-        lambda x, p: sigm(x),
-        lambda x, p: dsigm(x)),
-    Act('tanh', [{}], NO_KINKS, NO_ROOT,
-        lambda x, p: mp.tanh(x),
-        lambda x, p: sech2(x)),
-    Act('relu', [{}], AT_ZERO, NO_ROOT,
-        lambda x, p: x if x > 0 else ZERO,
-        lambda x, p: ONE if x > 0 else ZERO),
-    Act('leakyRelu', [{'alpha': 0.01}, {'alpha': 0.2}], AT_ZERO, NO_ROOT,
-        lambda x, p: x if x > 0 else p['alpha'] * x,
-        lambda x, p: ONE if x > 0 else p['alpha']),
-    Act('elu', [{'alpha': 1.0}, {'alpha': 0.5}, {'alpha': 1000.0}], AT_ZERO, NO_ROOT,
-        lambda x, p: x if x > 0 else p['alpha'] * mp.expm1(x),
-        lambda x, p: ONE if x > 0 else p['alpha'] * mp.exp(x)),
-    Act('selu', [{}], AT_ZERO, NO_ROOT,
-        lambda x, p: selu_scale() * (x if x > 0 else selu_alpha() * mp.expm1(x)),
-        lambda x, p: selu_scale() * (ONE if x > 0 else selu_alpha() * mp.exp(x))),
-    Act('celu', [{'alpha': 1.0}, {'alpha': 2.0}, {'alpha': 0.05}, {'alpha': 1000.0}], AT_ZERO, NO_ROOT,
-        lambda x, p: x if x > 0 else p['alpha'] * mp.expm1(x / p['alpha']),
-        lambda x, p: ONE if x > 0 else mp.exp(x / p['alpha'])),
-    Act('gelu', [{}], NO_KINKS, lambda p: -0.7518,
-        lambda x, p: x * ncdf(x),
-        lambda x, p: ncdf(x) + x * npdf(x)),
-    Act('geluTanh', [{}], NO_KINKS, lambda p: -0.75,
-        lambda x, p: x * sigm(gelu_tanh_parts(x)[0]),
-        lambda x, p: gelu_tanh_df(x)),
-    Act('silu', [{}], NO_KINKS, lambda p: -1.2785,
-        lambda x, p: x * sigm(x),
-        lambda x, p: sigm(x) + x * dsigm(x)),
-    Act('swish', [{'beta': 1.0}, {'beta': 0.5}, {'beta': 1.702}, {'beta': 0.05}, {'beta': 20.0}], NO_KINKS,
-        lambda p: -1.2785 / float(p['beta']),
-        lambda x, p: x * sigm(p['beta'] * x),
-        lambda x, p: sigm(p['beta'] * x) + p['beta'] * x * dsigm(p['beta'] * x)),
-    Act('softplus', [{'beta': 1.0}, {'beta': 2.0}, {'beta': 0.3}, {'beta': 0.05}, {'beta': 20.0}], NO_KINKS, NO_ROOT,
-        lambda x, p: splus(p['beta'] * x) / p['beta'],
-        lambda x, p: sigm(p['beta'] * x)),
-    Act('mish', [{}], NO_KINKS, lambda p: -1.19,
-        lambda x, p: x * mp.tanh(splus(x)),
-        lambda x, p: mp.tanh(splus(x)) + x * sech2(splus(x)) * sigm(x)),
-    Act('softsign', [{}], AT_ZERO, NO_ROOT,
-        lambda x, p: x / (1 + abs(x)),
-        lambda x, p: 1 / (1 + abs(x)) ** 2),
-    Act('hardSigmoid', [{}], lambda p: [-3.0, 3.0], NO_ROOT,
-        lambda x, p: ZERO if x <= -3 else ONE if x >= 3 else x / 6 + ONE / 2,
-        lambda x, p: ONE / 6 if -3 < x < 3 else ZERO),
-    Act('hardSwish', [{}], lambda p: [-3.0, 3.0], NO_ROOT,
-        lambda x, p: ZERO if x <= -3 else x if x >= 3 else x * (x + 3) / 6,
-        lambda x, p: ZERO if x < -3 else ONE if x > 3 else (2 * x + 3) / 6),
-    Act('hardTanh', [{'min': -1.0, 'max': 1.0}, {'min': -2.0, 'max': 0.5}],
-        lambda p: [float(p['min']), float(p['max'])], NO_ROOT,
-        lambda x, p: p['min'] if x <= p['min'] else p['max'] if x >= p['max'] else x,
-        lambda x, p: ONE if p['min'] < x < p['max'] else ZERO),
-    Act('relu6', [{}], lambda p: [0.0, 6.0], NO_ROOT,
-        lambda x, p: ZERO if x <= 0 else mpf(6) if x >= 6 else x,
-        lambda x, p: ONE if 0 < x < 6 else ZERO),
-    Act('logSigmoid', [{}], NO_KINKS, NO_ROOT,
-        lambda x, p: -splus(-x),
-        lambda x, p: sigm(-x)),
-    Act('linear', [{}], NO_KINKS, NO_ROOT,
-        lambda x, p: x,
-        lambda x, p: ONE),
-]
+
+def params_key(params):
+    return json.dumps({k: float(v) for k, v in params.items()}, sort_keys=True)
+
+
+def expression(text):
+    code = compile(text, '<manifest reference>', 'eval')
+    return lambda x, p: eval(code, globals(), {'x': x, 'p': p})
+
+
+def load_activations():
+    with open(CASES_FILE) as f:
+        manifest = json.load(f)
+    acts = []
+    for row in manifest['activations']:
+        # float values, as the literals were: json.dumps(params) keys the fixtures and REGRESSION
+        param_sets = [{k: float(v) for k, v in case['params'].items()} for case in row['cases']]
+        points = {params_key(ps): [float(v) for v in case['points']] for ps, case in zip(param_sets, row['cases'])}
+        roots = {params_key(ps): case['root'] for ps, case in zip(param_sets, row['cases'])}
+        acts.append(Act(row['name'], param_sets,
+                        lambda p, points=points: points[params_key(p)],
+                        lambda p, roots=roots: roots[params_key(p)],
+                        expression(row['f']), expression(row['df'])))
+    return acts
+
+
+ACTIVATIONS = load_activations()
 ACT_BY_NAME = {a.name: a for a in ACTIVATIONS}
 
 

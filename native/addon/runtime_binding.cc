@@ -15,11 +15,6 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("simd", kernel_table().isa);
   result.Set("cpuSimd", isa_name(detect_best_isa()));
   result.Set("threads", max_threads());
-#ifdef _OPENMP
-  result.Set("openmp", true);
-#else
-  result.Set("openmp", false);
-#endif
   result.Set("napiVersion", NAPI_VERSION);
   return result;
 }

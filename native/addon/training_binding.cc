@@ -1,7 +1,8 @@
 // loss(kind, prediction, target, rows, cols, grad, epsilon, delta) -> mean loss, and
 // optimizerStep(kind, params, grads, slots, learningRate, beta1, beta2, epsilon, weightDecay,
-// nesterov, step): the training kernels of kernels/nn/training.cc. Kinds are indices in the
-// order of ACTFN_LOSSES and ACTFN_OPTIMIZERS (the TypeScript contract's order).
+// nesterov, step): the kernels of kernels/loss/ and kernels/optim/. Kinds are indices into
+// lossNames and optimizerNames, which the module exports: the TypeScript loader looks each name up
+// there when it loads the addon (src/backend/native.ts), so nothing depends on the two orders.
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ Napi::Value LossValue(const Napi::CallbackInfo& info) {
   const int kind = kind_arg(info, 0, kLossCount);
   const std::size_t rows = count_arg(info, 3, "rows"), cols = count_arg(info, 4, "cols");
   const float* prediction = float32_arg(info, 1, "prediction", rows * cols);
-  const bool sparse = kind == static_cast<int>(Loss::sparseCategoricalCrossentropyFromLogits);
+  const bool sparse = kLossTargets[kind] == LossTarget::class_index;
   const float* target = float32_arg(info, 2, "target", sparse ? rows : rows * cols);
   float* grad = float32_arg(info, 5, "grad", rows * cols, true);
   const LossOptions options{number_arg(info, 6, "epsilon"), number_arg(info, 7, "delta")};
@@ -45,7 +46,7 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
   const float* grads = float32_arg(info, 2, "grads", params.length);
   if (!info[3].IsArray()) throw Napi::TypeError::New(info.Env(), "slots must be an array of Float32Array");
   const Napi::Array list = info[3].As<Napi::Array>();
-  const std::size_t needed = kind == static_cast<int>(Optimizer::adam) || kind == static_cast<int>(Optimizer::adamw) ? 2 : 1;
+  const std::size_t needed = static_cast<std::size_t>(kOptimizerSlots[kind]);
   if (list.Length() < needed) throw Napi::RangeError::New(info.Env(), "slots must hold " + std::to_string(needed) + " arrays");
   std::vector<float*> slots;
   for (uint32_t i = 0; i < needed; ++i) {
@@ -68,9 +69,17 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+Napi::Array names_array(Napi::Env env, const char* const* names, int count) {
+  Napi::Array array = Napi::Array::New(env, static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) array.Set(static_cast<uint32_t>(i), names[i]);
+  return array;
+}
+
 }  // namespace
 
 void register_training_bindings(Napi::Env env, Napi::Object exports) {
+  exports.Set("lossNames", names_array(env, kLossNames, kLossCount));
+  exports.Set("optimizerNames", names_array(env, kOptimizerNames, kOptimizerCount));
   exports.Set("loss", Napi::Function::New(env, guarded<LossValue>, "loss"));
   exports.Set("optimizerStep", Napi::Function::New(env, guarded<OptimizerStep>, "optimizerStep"));
 }

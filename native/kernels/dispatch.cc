@@ -2,7 +2,6 @@
 // support, or a lower one when ACTFN_SIMD asks for it (for tests and comparisons).
 #include <cstdlib>
 #include <cstring>
-#include <initializer_list>
 
 #include "cpu_features.h"
 
@@ -23,30 +22,26 @@ constexpr Isa kCompiledTargets[] = {
 #endif
 };
 
-using Register = void (*)(KernelTable&);
+#define ACTFN_REGISTER_FAMILY(target, family) target::register_##family##_kernels(table);
+#define ACTFN_REGISTER_SCALAR(family) ACTFN_REGISTER_FAMILY(scalar, family)
+#define ACTFN_REGISTER_AVX2(family) ACTFN_REGISTER_FAMILY(avx2, family)
+#define ACTFN_REGISTER_AVX512(family) ACTFN_REGISTER_FAMILY(avx512, family)
 
-// One target's registrations, in the order they fill the table.
-void fill(KernelTable& table, std::initializer_list<Register> registrations) {
-  for (Register r : registrations) r(table);
-}
-
+// Fills the table with every kernel family (targets.h) of one target.
 void register_target(Isa isa, KernelTable& table) {
   switch (isa) {
 #ifdef ACTFN_HAVE_AVX512
     case Isa::avx512:
-      fill(table, {avx512::register_activation_kernels, avx512::register_softmax_kernels, avx512::register_gemm_kernels,
-                    avx512::register_training_kernels});
+      ACTFN_KERNEL_FAMILIES(ACTFN_REGISTER_AVX512)
       break;
 #endif
 #ifdef ACTFN_HAVE_AVX2
     case Isa::avx2:
-      fill(table, {avx2::register_activation_kernels, avx2::register_softmax_kernels, avx2::register_gemm_kernels,
-                    avx2::register_training_kernels});
+      ACTFN_KERNEL_FAMILIES(ACTFN_REGISTER_AVX2)
       break;
 #endif
     default:
-      fill(table, {scalar::register_activation_kernels, scalar::register_softmax_kernels, scalar::register_gemm_kernels,
-                    scalar::register_training_kernels});
+      ACTFN_KERNEL_FAMILIES(ACTFN_REGISTER_SCALAR)
       break;
   }
   table.isa = isa_name(isa);

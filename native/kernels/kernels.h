@@ -6,30 +6,10 @@
 
 namespace actfn {
 
-// One entry per activation, in the order the addon reports them to JavaScript: name, kernel type,
-// cost class (which sets the grain of parallel_for). The TypeScript table
-// (src/activations/table.ts) is the source of truth for everything but this order and the cost.
-#define ACTFN_ACTIVATIONS(X)                                                                       \
-  X(sigmoid, Sigmoid, Transcendental)                                                              \
-  X(tanh, Tanh, Transcendental)                                                                    \
-  X(relu, Relu, Cheap)                                                                             \
-  X(leakyRelu, LeakyRelu, Cheap)                                                                   \
-  X(elu, Elu, Transcendental)                                                                      \
-  X(selu, Selu, Transcendental)                                                                    \
-  X(celu, Celu, Transcendental)                                                                    \
-  X(gelu, Gelu, Transcendental)                                                                    \
-  X(geluTanh, GeluTanh, Transcendental)                                                            \
-  X(silu, Silu, Transcendental)                                                                    \
-  X(swish, Swish, Transcendental)                                                                  \
-  X(softplus, Softplus, Transcendental)                                                            \
-  X(mish, Mish, Transcendental)                                                                    \
-  X(softsign, Softsign, Cheap)                                                                     \
-  X(hardSigmoid, HardSigmoid, Cheap)                                                               \
-  X(hardSwish, HardSwish, Cheap)                                                                   \
-  X(hardTanh, HardTanh, Cheap)                                                                     \
-  X(relu6, Relu6, Cheap)                                                                           \
-  X(logSigmoid, LogSigmoid, Transcendental)                                                        \
-  X(linear, Linear, Cheap)
+// One entry per activation: name, kernel type (ops::<type> in activation/scalar_ops.h), cost class
+// (which sets the grain of parallel_for). Generated from the TypeScript table
+// (src/activations/table.ts) by tools/generate.mjs; JavaScript finds each kernel by its name.
+#include "activation/activations.generated.h"
 
 enum class Activation : int {
 #define ACTFN_ENUM(name, type, cost) name,
@@ -86,24 +66,29 @@ struct GemmEpilogue {
 using GemmKernel = void (*)(const GemmShape& shape, const float* a, const float* b, float* c, const GemmEpilogue& epilogue);
 
 // Losses over a rows x cols batch: the mean loss, and d loss / d prediction into grad (if not null).
-// The order is the TypeScript LossKind order (src/backend/contract.ts).
-#define ACTFN_LOSSES(X)                                                                            \
-  X(meanSquaredError)                                                                              \
-  X(meanAbsoluteError)                                                                             \
-  X(huber)                                                                                         \
-  X(binaryCrossentropy)                                                                            \
-  X(binaryCrossentropyFromLogits)                                                                  \
-  X(categoricalCrossentropy)                                                                       \
-  X(categoricalCrossentropyFromLogits)                                                             \
-  X(sparseCategoricalCrossentropyFromLogits)
+// X(name, target): target is same_shape (rows x cols) or class_index (one per row). Generated from
+// src/backend/loss-kinds.ts; JavaScript finds each loss by its name (lossNames, checked at load).
+#include "loss/losses.generated.h"
 
 enum class Loss : int {
-#define ACTFN_LOSS_ENUM(name) name,
+#define ACTFN_LOSS_ENUM(name, target) name,
   ACTFN_LOSSES(ACTFN_LOSS_ENUM)
 #undef ACTFN_LOSS_ENUM
       count
 };
 constexpr int kLossCount = static_cast<int>(Loss::count);
+
+enum class LossTarget : int { same_shape, class_index };
+constexpr const char* kLossNames[] = {
+#define ACTFN_LOSS_NAME(name, target) #name,
+    ACTFN_LOSSES(ACTFN_LOSS_NAME)
+#undef ACTFN_LOSS_NAME
+};
+constexpr LossTarget kLossTargets[] = {
+#define ACTFN_LOSS_TARGET(name, target) LossTarget::target,
+    ACTFN_LOSSES(ACTFN_LOSS_TARGET)
+#undef ACTFN_LOSS_TARGET
+};
 
 struct LossOptions {
   double epsilon;  // probability clamp (cross-entropies on probabilities)
@@ -112,15 +97,28 @@ struct LossOptions {
 using LossKernel = double (*)(const float* prediction, const float* target, std::size_t rows, std::size_t cols, float* grad,
                               const LossOptions& options);
 
-// Optimizer updates of one parameter array; slots are the optimizer's state arrays.
-#define ACTFN_OPTIMIZERS(X) X(sgd) X(adam) X(adamw) X(rmsprop)
+// Optimizer updates of one parameter array; slots are the optimizer's state arrays. X(name, slots).
+// Generated from src/backend/optimizer-kinds.ts; JavaScript finds each by its name (checked at load).
+#include "optim/optimizers.generated.h"
+
 enum class Optimizer : int {
-#define ACTFN_OPTIMIZER_ENUM(name) name,
+#define ACTFN_OPTIMIZER_ENUM(name, slots) name,
   ACTFN_OPTIMIZERS(ACTFN_OPTIMIZER_ENUM)
 #undef ACTFN_OPTIMIZER_ENUM
       count
 };
 constexpr int kOptimizerCount = static_cast<int>(Optimizer::count);
+
+constexpr const char* kOptimizerNames[] = {
+#define ACTFN_OPTIMIZER_NAME(name, slots) #name,
+    ACTFN_OPTIMIZERS(ACTFN_OPTIMIZER_NAME)
+#undef ACTFN_OPTIMIZER_NAME
+};
+constexpr int kOptimizerSlots[] = {
+#define ACTFN_OPTIMIZER_SLOTS(name, slots) slots,
+    ACTFN_OPTIMIZERS(ACTFN_OPTIMIZER_SLOTS)
+#undef ACTFN_OPTIMIZER_SLOTS
+};
 
 struct OptimizerHyper {
   double learning_rate, beta1, beta2, epsilon, weight_decay;

@@ -7,17 +7,20 @@
 
 namespace actfn {
 
+// Each kernel family's registration, in the order they fill the table: one line per family here,
+// and dispatch.cc calls them all for the chosen target.
+#define ACTFN_KERNEL_FAMILIES(X) X(activation) X(softmax) X(gemm) X(loss) X(optimizer)
+
+#define ACTFN_DECLARE_REGISTRATION(family) void register_##family##_kernels(KernelTable& table);
 #define ACTFN_DECLARE_TARGET(target)                                                               \
   namespace target {                                                                               \
-  void register_activation_kernels(KernelTable& table);                                            \
-  void register_softmax_kernels(KernelTable& table);                                               \
-  void register_gemm_kernels(KernelTable& table);                                                  \
-  void register_training_kernels(KernelTable& table);                                              \
+  ACTFN_KERNEL_FAMILIES(ACTFN_DECLARE_REGISTRATION)                                                \
   }
 
 ACTFN_DECLARE_TARGET(scalar)
 ACTFN_DECLARE_TARGET(avx2)
 ACTFN_DECLARE_TARGET(avx512)
 #undef ACTFN_DECLARE_TARGET
+#undef ACTFN_DECLARE_REGISTRATION
 
 }  // namespace actfn

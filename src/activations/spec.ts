@@ -43,6 +43,10 @@ export interface TestSpec {
   readonly derivativeUlp: number;
 }
 
+/** Max ULP error per kind: [over |x| <= 4, over all fixture inputs]. */
+export type MeasuredKinds = Readonly<Record<'forward' | 'derivative' | 'backward', readonly [number, number]>>;
+export type MeasuredUlp = Readonly<Record<'float32' | 'float64', MeasuredKinds>>;
+
 /** One row of the activation table: the single source of truth for API, docs and tests. */
 export interface ActivationSpec {
   readonly name: string;
@@ -63,6 +67,26 @@ export interface ActivationSpec {
   };
   readonly properties: (p: Params) => ActivationProperties;
   readonly test: TestSpec;
+  /** The measured maximum ULP errors (the README's accuracy table is generated from them). */
+  readonly measuredUlp?: MeasuredUlp;
+  /** Inputs where f or f' changes branch (kinks): the fixtures cover each with its neighbours. */
+  readonly points?: (p: Params) => readonly number[];
+  /** f' at each kink, as PyTorch gives it: [x, f'(x)] pairs (the conventions test holds both backends to them). */
+  readonly kinkDerivatives?: (p: Params) => ReadonlyArray<readonly [number, number]>;
+  /**
+   * The exact math, as mpmath expressions in x and the params p (p['alpha']) that
+   * tools/gen-reference.py evaluates at 100+ digits; helpers are those that script defines (sigm,
+   * dsigm, splus, ncdf, npdf, sech2, ...). rootGuess: a start for the negative root of f', if any.
+   */
+  readonly reference: { readonly f: string; readonly df: string; readonly rootGuess?: (p: Params) => number };
 }
 
 export const DEFAULT_TOLERANCE = { forwardUlp: 4, derivativeUlp: 8 } as const;
+
+/** An activation over each row of a row-major matrix (softmax): f needs the whole row. */
+export interface RowwiseActivation {
+  readonly name: string;
+  forward(x: Float32Array, cols: number, out: Float32Array): void;
+  /** dx from the output y and its gradient dy. */
+  backward(y: Float32Array, dy: Float32Array, cols: number, out: Float32Array): void;
+}

@@ -15,6 +15,7 @@ import { sequential, type History, type Sequential } from '../nn/model.js';
 import type { OptimizerConfig } from '../nn/optimizers.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { requirePositiveInteger, showValue } from '../validate.js';
+import { mean, standardDeviation } from './statistics.js';
 
 export const DATASETS = ['breast-cancer', 'iris', 'moons', 'circles', 'classification'] as const;
 export type DatasetName = (typeof DATASETS)[number];
@@ -78,8 +79,6 @@ export function loadDataset(name: DatasetName, seed = 0): { x: Tensor2D; y: Int3
   }
 }
 
-const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
-const std = (v: number[]) => Math.sqrt(mean(v.map((x) => (x - mean(v)) ** 2)));
 
 export async function compareActivations(options: CompareOptions): Promise<Comparison> {
   const hidden = options.hidden ?? [64, 32];
@@ -134,7 +133,7 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
         convergenceEpoch: mean(runs.map((r) => r.convergenceEpoch)),
         seconds: mean(runs.map((r) => r.seconds)),
       },
-      std: { testAccuracy: std(runs.map((r) => r.testAccuracy)), testLoss: std(runs.map((r) => r.testLoss)) },
+      std: { testAccuracy: standardDeviation(runs.map((r) => r.testAccuracy)), testLoss: standardDeviation(runs.map((r) => r.testLoss)) },
       model: first!,
     });
   }

@@ -12,6 +12,7 @@ import { sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { Random } from '../random.js';
 import { requirePositiveInteger } from '../validate.js';
+import { mean, standardDeviation } from './statistics.js';
 
 export interface GradientFlowOptions {
   activations: readonly string[];
@@ -54,9 +55,7 @@ export function gradientFlow(options: GradientFlowOptions): GradientFlowRow[] {
       model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       model.computeGradients(x, y);
       const layerNorms = hidden.map((layer) => Math.hypot(...layer.params()[0].grad));
-      const mean = layerNorms.reduce((s, v) => s + v, 0) / layerNorms.length;
-      const std = Math.sqrt(layerNorms.reduce((s, v) => s + (v - mean) ** 2, 0) / layerNorms.length);
-      rows.push({ activation: hidden[0].activation.name, depth, layerNorms, mean, std, min: Math.min(...layerNorms), max: Math.max(...layerNorms) });
+      rows.push({ activation: hidden[0].activation.name, depth, layerNorms, mean: mean(layerNorms), std: standardDeviation(layerNorms), min: Math.min(...layerNorms), max: Math.max(...layerNorms) });
     }
   }
   return rows;

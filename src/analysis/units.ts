@@ -1,33 +1,39 @@
 /**
- * What a trained network's hidden units are doing on some data. deadNeurons: in each layer with a
- * ReLU-like activation (relu, relu6, hardTanh, hardSigmoid, hardSwish), the fraction of units whose
+ * What a trained network's hidden units are doing on some data. deadNeurons: in each layer whose
+ * activation has a dead zone (the table's `deadZone`: relu, relu6, the hard variants, the shrinks,
+ * leakyRelu with alpha 0), the fraction of units whose
  * output is zero for every sample (they no longer learn: "dying ReLU"). saturation: in each layer
  * whose activation saturates on both sides (the table's `saturates: 'both'`: sigmoid, tanh,
  * softsign, the hard variants), the fraction of (sample, unit) pairs with |f'(z)| < 1e-3, and of
  * units saturated on every sample.
  */
+import type { ActivationChoice } from '../activations/choice.js';
 import { getActivation } from '../activations/registry.js';
 import { Sequential } from '../nn/model.js';
 import { describeValue } from '../validate.js';
 import type { Tensor2D } from '../nn/tensor.js';
+import { asInputs } from '../nn/targets.js';
 import { VANISHING_GRADIENT } from './curves.js';
 
-const RELU_LIKE = new Set(['relu', 'relu6', 'hardTanh', 'hardSigmoid', 'hardSwish']);
 
 interface ActivatedLayer {
   index: number;
   activation: string;
   params: Readonly<Record<string, number>>;
   output: Tensor2D;
-  preActivation: Tensor2D | null;
+  /** The activation's input z (f'(z) is what saturates). */
+  input: Tensor2D;
 }
 
 function activatedLayers(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): ActivatedLayer[] {
   if (!(model instanceof Sequential)) throw new TypeError(`model must be a Sequential (from sequential([...])), got ${describeValue(model)}`);
-  return model.layerOutputs(x).flatMap(({ layer, output, preActivation }, index) => {
-    const choice = (layer as { activation?: { name: string; params: Readonly<Record<string, number>> } }).activation;
-    if (!choice || choice.name === 'linear' || choice.name === 'softmax') return [];
-    return [{ index, activation: choice.name, params: choice.params, output, preActivation }];
+  const outputs = model.layerOutputs(x);
+  return outputs.flatMap(({ layer, output, preActivation }, index) => {
+    const choice = (layer as { activation?: ActivationChoice }).activation;
+    if (!choice || choice.kind !== 'elementwise') return []; // the studies read f' elementwise
+    // f's input: a dense layer's pre-activation, or what the layer before fed a standalone activation
+    const input = preActivation ?? (index > 0 ? outputs[index - 1].output : asInputs(x, 'x'));
+    return [{ index, activation: choice.name, params: choice.params, output, input }];
   });
 }
 
@@ -41,7 +47,7 @@ export interface DeadNeuronReport {
 
 export function deadNeurons(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): DeadNeuronReport[] {
   return activatedLayers(model, x)
-    .filter((l) => RELU_LIKE.has(l.activation))
+    .filter((l) => getActivation(l.activation, l.params).properties.deadZone)
     .map(({ index, activation, output }) => {
       let dead = 0;
       for (let c = 0; c < output.cols; c++) {
@@ -66,9 +72,7 @@ export interface SaturationReport {
 export function saturation(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): SaturationReport[] {
   return activatedLayers(model, x)
     .filter((l) => getActivation(l.activation, l.params).properties.saturates === 'both')
-    .map(({ index, activation, params, output, preActivation }) => {
-      // the derivative at the layer's input: the pre-activation of a dense layer
-      const z = preActivation ?? output;
+    .map(({ index, activation, params, input: z }) => {
       const df = getActivation(activation, params).derivative(z.data);
       let saturated = 0;
       let always = 0;

@@ -30,18 +30,11 @@ export interface GemmShape {
   readonly beta: number;
 }
 
-/** The losses a backend computes (value and gradient) in one pass; the order is the addon's. */
-export const LOSS_KINDS = [
-  'meanSquaredError',
-  'meanAbsoluteError',
-  'huber',
-  'binaryCrossentropy',
-  'binaryCrossentropyFromLogits',
-  'categoricalCrossentropy',
-  'categoricalCrossentropyFromLogits',
-  'sparseCategoricalCrossentropyFromLogits',
-] as const;
-export type LossKind = (typeof LOSS_KINDS)[number];
+import type { LossKind } from './loss-kinds.js';
+import type { OptimizerKind } from './optimizer-kinds.js';
+
+export { LOSS_KINDS, type LossKind } from './loss-kinds.js';
+export { OPTIMIZER_KINDS, OPTIMIZER_SLOTS, type OptimizerKind } from './optimizer-kinds.js';
 
 export interface LossOptions {
   /** Probability clamp of the cross-entropies on probabilities (Keras: 1e-7). */
@@ -49,12 +42,6 @@ export interface LossOptions {
   /** Huber's threshold. */
   readonly delta: number;
 }
-
-/** Optimizer updates a backend applies to one parameter array in one fused pass; the addon's order. */
-export const OPTIMIZER_KINDS = ['sgd', 'adam', 'adamw', 'rmsprop'] as const;
-export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
-/** How many state arrays (slots) each optimizer keeps per parameter array. */
-export const OPTIMIZER_SLOTS: Readonly<Record<OptimizerKind, number>> = { sgd: 1, adam: 2, adamw: 2, rmsprop: 1 };
 
 export interface OptimizerHyper {
   readonly learningRate: number;

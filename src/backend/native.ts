@@ -5,8 +5,10 @@ import { LOSS_KINDS, OPTIMIZER_KINDS, type Backend, type ElementwiseKind, type E
 import { packageRoot } from '../package-root.js';
 
 /** What the compiled addon exports (native/addon/). */
-interface Addon {
+export interface Addon {
   activationNames: string[];
+  lossNames: string[];
+  optimizerNames: string[];
   elementwise(op: number, kind: 0 | 1, x: FloatArray, out: FloatArray, a: number, b: number): void;
   backward(op: number, x: FloatArray, dy: FloatArray, out: FloatArray, a: number, b: number): void;
   softmax(x: FloatArray, cols: number, out: FloatArray): void;
@@ -17,7 +19,7 @@ interface Addon {
   softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
-  info(): { simd: string; cpuSimd: string; threads: number; openmp: boolean; napiVersion: number };
+  info(): { simd: string; cpuSimd: string; threads: number; napiVersion: number };
   setNumThreads(n: number): void;
   gemm(
     a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, transA: boolean, transB: boolean,
@@ -87,13 +89,35 @@ export function loadNativeBackend(): Backend {
   throw new Error(`the actfn native addon could not be loaded (${failures.join('; ') || 'package root not found'})`);
 }
 
-function createNativeBackend(addon: Addon, path: string): Backend {
-  const ids = new Map(addon.activationNames.map((name, i) => [name, i]));
+/**
+ * Each kernel crosses into C++ by name: the addon lists its activations, losses and optimizers,
+ * and each name maps to its index there. A loss or optimizer of the manifests that the addon lacks
+ * (a stale build) fails the load, naming what is missing; an activation it lacks fails when used.
+ */
+function indexByName(names: readonly string[]): Map<string, number> {
+  return new Map(names.map((name, i) => [name, i]));
+}
+
+function requireAll(ids: ReadonlyMap<string, number>, wanted: readonly string[], what: string, path: string): void {
+  const missing = wanted.filter((name) => !ids.has(name));
+  if (missing.length) throw new Error(`the native addon at ${path} lacks the ${what} ${missing.join(', ')} (rebuild it: npm run build:native)`);
+}
+
+/** The backend over a loaded addon (exported for tests that hand it a stand-in). */
+export function createNativeBackend(addon: Addon, path: string): Backend {
+  const ids = indexByName(addon.activationNames);
   const id = (name: string): number => {
     const op = ids.get(name);
     if (op === undefined) throw new Error(`the native addon at ${path} has no kernel for '${name}'`);
     return op;
   };
+  if (!Array.isArray(addon.lossNames) || !Array.isArray(addon.optimizerNames)) {
+    throw new Error(`the native addon at ${path} does not list its losses and optimizers by name (rebuild it: npm run build:native)`);
+  }
+  const lossIds = indexByName(addon.lossNames);
+  const optimizerIds = indexByName(addon.optimizerNames);
+  requireAll(lossIds, LOSS_KINDS, 'losses', path);
+  requireAll(optimizerIds, OPTIMIZER_KINDS, 'optimizers', path);
   const info = addon.info();
   return {
     name: 'native',
@@ -118,9 +142,9 @@ function createNativeBackend(addon: Addon, path: string): Backend {
       addon.gemm(a, b, c, s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, e.bias, activation, e.params[0], e.params[1], e.preActivation);
     },
     loss: (kind, prediction, target, rows, cols, grad, o) =>
-      addon.loss(LOSS_KINDS.indexOf(kind), prediction, target, rows, cols, grad, o.epsilon, o.delta),
+      addon.loss(lossIds.get(kind)!, prediction, target, rows, cols, grad, o.epsilon, o.delta),
     optimizerStep(kind, params, grads, slots, h, step) {
-      addon.optimizerStep(OPTIMIZER_KINDS.indexOf(kind), params, grads, slots, h.learningRate, h.beta1, h.beta2, h.epsilon, h.weightDecay, h.nesterov, step);
+      addon.optimizerStep(optimizerIds.get(kind)!, params, grads, slots, h.learningRate, h.beta1, h.beta2, h.epsilon, h.weightDecay, h.nesterov, step);
     },
     elementwiseAsync: (activation, kind, x, out, [a, b]) =>
       addon.elementwiseAsync(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b),

@@ -10,6 +10,8 @@ export interface OptionSpec {
   readonly kind: 'string' | 'number' | 'integer' | 'list' | 'flag';
   readonly help: string;
   readonly default?: string | number | boolean | readonly string[];
+  /** An old name kept only to say the new one: using it is a UsageError naming `renamedTo`. */
+  readonly renamedTo?: string;
 }
 
 export type Parsed = Record<string, string | number | boolean | string[] | undefined>;
@@ -17,13 +19,14 @@ export type Parsed = Record<string, string | number | boolean | string[] | undef
 export function parseOptions(args: readonly string[], specs: readonly OptionSpec[]): Parsed {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const out: Parsed = {};
-  for (const s of specs) if (s.default !== undefined) out[s.name] = Array.isArray(s.default) ? [...s.default] : (s.default as string | number | boolean);
+  for (const s of specs) if (s.default !== undefined && !s.renamedTo) out[s.name] = Array.isArray(s.default) ? [...s.default] : (s.default as string | number | boolean);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = byName.get(key);
-    if (!spec) throw new UsageError(`unknown option --${key}; options: ${specs.map((s) => `--${s.name}`).join(', ')}`);
+    if (!spec) throw new UsageError(`unknown option --${key}; options: ${specs.filter((s) => !s.renamedTo).map((s) => `--${s.name}`).join(', ')}`);
+    if (spec.renamedTo) throw new UsageError(`--${key} is now --${spec.renamedTo} (${byName.get(spec.renamedTo)?.help ?? 'renamed'})`);
     if (spec.kind === 'flag') {
       out[key] = true;
       continue;
@@ -47,6 +50,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
 
 export function optionsHelp(specs: readonly OptionSpec[]): string {
   return specs
+    .filter((s) => !s.renamedTo)
     .map((s) => {
       const value = s.kind === 'flag' ? '' : s.kind === 'list' ? ' a,b,...' : ` <${s.kind}>`;
       const def = s.default !== undefined && s.kind !== 'flag' ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})` : '';

@@ -11,11 +11,6 @@ export function writeResult(dir: string, name: string, data: unknown): string {
   return file;
 }
 
-/** A text bar for step of total: [=========>..........]. */
-export function bar(step: number, total: number, width = 20): string {
-  const filled = Math.round((step / total) * width);
-  return `[${'='.repeat(Math.max(0, filled - 1))}${step < total ? '>' : '='}${'.'.repeat(width - filled)}]`;
-}
 
 /** Progress on stderr: redrawn in place on a terminal, every `every`-th step as a line otherwise. */
 export function progressLine(every = 10) {

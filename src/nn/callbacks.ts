@@ -1,20 +1,10 @@
 /**
- * Training callbacks, Keras style: objects with optional onTrainBegin/onEpochEnd/onBatchEnd/
- * onTrainEnd hooks (each may be async). A hook that returns the string 'stop' ends training
- * after the current epoch, as Keras' model.stop_training = true does.
+ * Training callbacks (the contract is in callback-types.ts). earlyStopping: Keras' EarlyStopping.
  */
-import type { Sequential } from './model.js';
+import type { Callback } from './callback-types.js';
 import { requireOptions, showValue } from '../validate.js';
 
-export type Logs = Readonly<Record<string, number>>;
-export type HookResult = void | 'stop' | Promise<void | 'stop'>;
-
-export interface Callback {
-  onTrainBegin?(model: Sequential): HookResult;
-  onEpochEnd?(epoch: number, logs: Logs, model: Sequential): HookResult;
-  onBatchEnd?(batch: number, logs: Logs, model: Sequential): HookResult;
-  onTrainEnd?(model: Sequential): HookResult;
-}
+export type { Callback, HookResult, Logs, TrainingEnd, TrainingModel, TrainingParams } from './callback-types.js';
 
 export interface EarlyStoppingOptions {
   /** The log to watch: 'valLoss' (default), 'loss', 'valAccuracy', 'accuracy'. */

@@ -39,7 +39,10 @@ export function resolveLoss(arg: LossArg): LossConfig {
   return { name, fromLogits: ('fromLogits' in spec && spec.fromLogits) || false, delta };
 }
 
-export const LOSS_OPTIONS = (config: LossConfig): LossOptions => ({ epsilon: 1e-7, delta: config.delta });
+/** The options the backend's loss kernels take for a loss (probability clamp, Huber's delta). */
+export function lossOptions(config: LossConfig): LossOptions {
+  return { epsilon: 1e-7, delta: config.delta };
+}
 
 /** The backend loss to run, given what the output layer produces. */
 export function lossKind(config: LossConfig, onLogits: boolean): LossKind {
@@ -56,10 +59,14 @@ export function lossKind(config: LossConfig, onLogits: boolean): LossKind {
   }
 }
 
+/** The output activation whose logits each probability cross-entropy can use instead (Keras' fusion). */
+const FUSED_WITH: Readonly<Partial<Record<LossName, string>>> = {
+  binaryCrossentropy: 'sigmoid',
+  categoricalCrossentropy: 'softmax',
+  sparseCategoricalCrossentropy: 'softmax',
+};
+
 /** The output activation whose logits a probability cross-entropy can use instead. */
 export function fusableActivation(config: LossConfig): string | null {
-  if (config.fromLogits) return null;
-  if (config.name === 'binaryCrossentropy') return 'sigmoid';
-  if (config.name === 'categoricalCrossentropy' || config.name === 'sparseCategoricalCrossentropy') return 'softmax';
-  return null;
+  return config.fromLogits ? null : FUSED_WITH[config.name] ?? null;
 }

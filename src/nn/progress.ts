@@ -1,40 +1,48 @@
 /**
- * fit's verbose output, Keras style: on a terminal a progress bar per epoch redrawn in place
- * ("Epoch 3/20 [=========>.........] 9/14 - loss: 0.2311 - accuracy: 0.9420"); elsewhere (CI
- * logs, pipes) one plain line per epoch.
+ * fit's verbose output as a callback (fit adds it for verbose: 1), Keras style: on a terminal a
+ * progress bar per epoch redrawn in place ("Epoch 3/20 [=========>.........] 9/14 - loss: 0.2311
+ * - accuracy: 0.9420"); elsewhere (CI logs, pipes) one plain line per epoch.
  */
-import type { Logs } from './callbacks.js';
-
-export interface Progress {
-  batch(done: number, total: number, logs: Logs): void;
-  epochEnd(logs: Logs, seconds: number): void;
-}
+import { formatLogs, progressBar } from '../progress-bar.js';
+import type { Callback } from './callback-types.js';
 
 const BAR = 24;
 
-function format(logs: Logs): string {
-  return Object.entries(logs)
-    .map(([k, v]) => `${k}: ${Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(3)}`)
-    .join(' - ');
-}
-
-export function progress(epoch: number, epochs: number, stream: NodeJS.WriteStream = process.stdout): Progress {
-  const head = `Epoch ${epoch + 1}/${epochs}`;
+export function progressLogger(stream: NodeJS.WriteStream = process.stdout): Callback {
   const tty = stream.isTTY === true;
+  let epochs = 0;
+  let batches = 0;
+  let head = '';
+  let started = 0;
   let lastDraw = 0;
+  let epochOpen = false;
   return {
-    batch(done, total, logs) {
-      if (!tty) return;
-      const now = Date.now();
-      if (done < total && now - lastDraw < 50) return; // at most 20 redraws a second
-      lastDraw = now;
-      const filled = Math.round((done / total) * BAR);
-      const bar = '='.repeat(Math.max(0, filled - 1)) + (done < total ? '>' : '=') + '.'.repeat(BAR - filled);
-      stream.write(`\r${head} [${bar}] ${done}/${total} - ${format(logs)}\x1b[K`);
+    onTrainBegin(_model, params) {
+      epochs = params.epochs;
+      batches = params.batches;
     },
-    epochEnd(logs, seconds) {
-      const line = `${head} - ${seconds.toFixed(2)}s - ${format(logs)}`;
+    onEpochBegin(epoch) {
+      head = `Epoch ${epoch + 1}/${epochs}`;
+      started = Date.now();
+      lastDraw = 0;
+      epochOpen = true;
+    },
+    onBatchEnd(batch, logs) {
+      if (!tty) return;
+      const done = batch + 1;
+      const now = Date.now();
+      if (done < batches && now - lastDraw < 50) return; // at most 20 redraws a second
+      lastDraw = now;
+      stream.write(`\r${head} ${progressBar(done, batches, BAR)} ${done}/${batches} - ${formatLogs(logs)}\x1b[K`);
+    },
+    onEpochEnd(_epoch, logs) {
+      epochOpen = false;
+      const line = `${head} - ${((Date.now() - started) / 1000).toFixed(2)}s - ${formatLogs(logs)}`;
       stream.write(tty ? `\r${line}\x1b[K\n` : `${line}\n`);
+    },
+    onTrainEnd(_model, end) {
+      // stopped inside an epoch (a non-finite loss): say why under the unfinished bar
+      if (epochOpen && end.stopReason) stream.write(`\n${end.stopReason}\n`);
     },
   };
 }

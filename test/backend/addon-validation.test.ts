@@ -1,14 +1,14 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { addonCandidates } from '../../src/backend/native.js';
-import { jsOnly } from '../support/backends.js';
+import { ACTIVATION_TABLE } from '../../src/index.js';
+import { LOSS_KINDS, OPTIMIZER_KINDS } from '../../src/backend/contract.js';
+import { jsOnly, loadedAddon } from '../support/backends.js';
 
 /**
  * The addon re-checks what memory safety depends on, so even a caller that skips the TypeScript
  * layer gets an exception, never a crash or a write out of bounds.
  */
 describe.skipIf(jsOnly)('the native addon called directly', () => {
-  const addon = createRequire(import.meta.url)(addonCandidates()[0]);
+  const addon = loadedAddon();
   const x = new Float32Array(4);
 
   it('throws TypeError for non-float arrays and mixed dtypes', () => {
@@ -37,5 +37,25 @@ describe.skipIf(jsOnly)('the native addon called directly', () => {
   it('lists its activations and reports its instruction set', () => {
     expect(addon.activationNames).toContain('gelu');
     expect(addon.info()).toMatchObject({ simd: expect.any(String), napiVersion: 8 });
+  });
+});
+
+describe.skipIf(jsOnly)('what the native addon lists', () => {
+  const addon = loadedAddon();
+
+  it('names its losses and optimizers as the manifests do (the loader looks them up by name)', () => {
+    expect([...addon.lossNames].sort()).toEqual([...LOSS_KINDS].sort());
+    expect([...addon.optimizerNames].sort()).toEqual([...OPTIMIZER_KINDS].sort());
+    expect([...addon.activationNames].sort()).toEqual(ACTIVATION_TABLE.map((row) => row.name).sort());
+  });
+
+  it('reports no dead fields in info()', () => {
+    expect(Object.keys(addon.info()).sort()).toEqual(['cpuSimd', 'napiVersion', 'simd', 'threads']);
+  });
+
+  it('checks the optimizer slot count from the manifest', () => {
+    const p = new Float32Array(3);
+    const adam = addon.optimizerNames.indexOf('adam');
+    expect(() => addon.optimizerStep(adam, p, p, [p], 0.1, 0.9, 0.999, 1e-7, 0, false, 1)).toThrow(/slots must hold 2 arrays/);
   });
 });

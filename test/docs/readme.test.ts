@@ -1,19 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { activationTableMarkdown } from '../../src/index.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+/**
+ * The README's JavaScript examples run, as a user would run them, against the built package
+ * (dist/, from npm run build): each ```js block is written to a file with `from 'actfn'` pointing
+ * at dist/index.js and run with node from the repository root. (The activation and accuracy tables
+ * are generated; test/tools/generated.test.ts checks them.)
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+const entry = pathToFileURL(join(root, 'dist', 'index.js')).href;
+const dir = mkdtempSync(join(tmpdir(), 'actfn-readme-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('README.md', () => {
-  it('shows the activation table exactly as the table rows render it (npm run docs regenerates it)', () => {
-    const start = '<!-- activation-table:start -->\n';
-    const end = '\n<!-- activation-table:end -->';
-    const embedded = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
-    expect(embedded).toBe(activationTableMarkdown());
+describe("README.md's JavaScript examples", () => {
+  it('are there to run', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('tells a newcomer the two set-up commands', () => {
-    expect(readme).toContain('npm ci');
-    expect(readme).toContain('npm test');
-  });
+  it.each(blocks.map((code, i) => [i + 1, code.split('\n')[0], code] as const))('block %i (%s) runs without an error', (i, _first, code) => {
+    const file = join(dir, `block-${i}.mjs`);
+    writeFileSync(file, code.replaceAll("from 'actfn'", `from ${JSON.stringify(entry)}`));
+    const out = execFileSync(process.execPath, [file], { cwd: root, encoding: 'utf8', env: { ...process.env, ACTFN_QUIET: '1' }, timeout: 300_000 });
+    if (code.includes('backendInfo()')) expect(out).toMatch(/backend: '(native|js)'/);
+    if (code.includes('model.evaluate') || code.includes('.evaluate(')) expect(out).toMatch(/test \{ loss: [\d.e-]+/);
+  }, 300_000);
 });

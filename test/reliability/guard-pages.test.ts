@@ -1,18 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addonCandidates } from '../../src/backend/native.js';
-import { jsOnly } from '../support/backends.js';
+import { guardPageHarness, jsOnly, loadedAddon } from '../support/backends.js';
 
 /**
  * native/tests/guard_pages.cc (built with the addon): every kernel, length 0..130, arrays flush
  * against an inaccessible page on either side, once per instruction set this CPU has.
  */
-const harness = fileURLToPath(new URL('../../build/Release/actfn_guard_pages', import.meta.url));
+const harness = jsOnly ? '' : guardPageHarness();
 const isas = (): string[] => {
-  const { cpuSimd } = createRequire(import.meta.url)(addonCandidates()[0]).info() as { cpuSimd: string };
+  const { cpuSimd } = loadedAddon().info() as { cpuSimd: string };
   return ['scalar', 'avx2', 'avx512'].slice(0, ['scalar', 'avx2', 'avx512'].indexOf(cpuSimd) + 1);
 };
 

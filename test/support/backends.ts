@@ -1,4 +1,6 @@
-import { setBackend, type BackendName } from '../../src/index.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { backendInfo, getBackend, setBackend, type BackendName } from '../../src/index.js';
 
 /** True when the run asked for the TypeScript backend on purpose (ACTFN_BACKEND=js). */
 export const jsOnly = process.env.ACTFN_BACKEND === 'js';
@@ -8,10 +10,32 @@ export const testedBackends: BackendName[] = jsOnly ? ['js'] : ['native', 'js'];
 
 /** Runs fn with the given backend selected, restoring the previous one afterwards. */
 export function withBackend<T>(name: BackendName, fn: () => T): T {
+  const previous = getBackend();
   setBackend(name);
   try {
     return fn();
   } finally {
-    setBackend(jsOnly ? 'js' : 'native');
+    setBackend(previous);
   }
+}
+
+/**
+ * The file of the addon the native backend actually loaded (not merely the first candidate: an
+ * ACTFN_ADDON that failed to load, or a missing cmake build, puts another file first).
+ */
+export function loadedAddonPath(): string {
+  const path = withBackend('native', () => backendInfo().addonPath);
+  if (!path) throw new Error('the native backend reports no addon path');
+  return path;
+}
+
+/** The loaded addon's raw exports (for tests of the N-API layer itself). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function loadedAddon(): any {
+  return createRequire(import.meta.url)(loadedAddonPath());
+}
+
+/** The guard-page harness built beside the loaded addon (CMake puts both in build/Release). */
+export function guardPageHarness(): string {
+  return join(dirname(loadedAddonPath()), 'actfn_guard_pages');
 }

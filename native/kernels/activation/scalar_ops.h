@@ -414,6 +414,15 @@ struct Linear {
   static double forward(double x, ActivationParams) { return x; }
   static double derivative(double x, ActivationParams) { return is_nan(x) ? x : 1.0; }
 };
+// p.a = lambd >= 0. PyTorch's conventions: f'(+-lambd) = 0; NaN stays NaN.
+struct SoftShrink {
+  static double forward(double x, ActivationParams p) { return x > p.a ? x - p.a : x < -p.a ? x + p.a : is_nan(x) ? x : 0.0; }
+  static double derivative(double x, ActivationParams p) { return std::fabs(x) > p.a ? 1.0 : is_nan(x) ? x : 0.0; }
+};
+struct HardShrink {
+  static double forward(double x, ActivationParams p) { return std::fabs(x) > p.a ? x : is_nan(x) ? x : 0.0; }
+  static double derivative(double x, ActivationParams p) { return std::fabs(x) > p.a ? 1.0 : is_nan(x) ? x : 0.0; }
+};
 
 }  // namespace ops
 }  // namespace ACTFN_TARGET

@@ -448,6 +448,15 @@ export const JS_ACTIVATIONS: Readonly<Record<string, ScalarActivation>> = {
     forward: (x) => (x <= 0 ? 0 : x >= 6 ? 6 : x),
     derivative: (x) => indicator(x, 0, 6),
   },
+  // lambd >= 0; PyTorch's conventions: f'(+-lambd) = 0, and NaN stays NaN
+  softShrink: {
+    forward: (x, lambd) => (x > lambd ? x - lambd : x < -lambd ? x + lambd : isNaN(x) ? x : 0),
+    derivative: (x, lambd) => (abs(x) > lambd ? 1 : isNaN(x) ? x : 0),
+  },
+  hardShrink: {
+    forward: (x, lambd) => (abs(x) > lambd ? x : isNaN(x) ? x : 0),
+    derivative: (x, lambd) => (abs(x) > lambd ? 1 : isNaN(x) ? x : 0),
+  },
   logSigmoid: { forward: logSigmoidForward, derivative: (x) => sigmoid(-x) },
   linear: { forward: (x) => x, derivative: (x) => (isNaN(x) ? x : 1) },
 };

@@ -1,8 +1,7 @@
 /** activation(name): an activation on its own, as a layer (Keras' Activation layer). */
-import { getBackendImpl } from '../../backend/select.js';
 import { Tensor2D } from '../tensor.js';
-import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from './activation-choice.js';
-import { requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
+import { requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 
 export class ActivationLayer implements Layer {
   readonly kind = 'activation';
@@ -24,10 +23,7 @@ export class ActivationLayer implements Layer {
   forward(x: Tensor2D, training: boolean): Tensor2D {
     requireBuilt(this.outputDim, this.kind);
     const out = new Float32Array(x.data.length);
-    const backend = getBackendImpl();
-    if (this.activation.kernel) backend.elementwise(this.activation.kernel, 'forward', x.data, out, this.activation.kernelParams);
-    else if (this.activation.name === 'softmax') backend.softmax(x.data, x.cols, out);
-    else out.set(x.data);
+    this.activation.forward(x.data, x.cols, out);
     if (training) {
       this.x = x;
       this.y = out;
@@ -38,10 +34,7 @@ export class ActivationLayer implements Layer {
   backward(dy: Tensor2D): Tensor2D {
     if (!this.x || !this.y) throw new Error('activation layer: backward called without a training forward pass');
     const dx = new Float32Array(dy.data.length);
-    const backend = getBackendImpl();
-    if (this.activation.kernel) backend.backward(this.activation.kernel, this.x.data, dy.data, dx, this.activation.kernelParams);
-    else if (this.activation.name === 'softmax') backend.softmaxBackward(this.y, dy.data, dy.cols, dx);
-    else dx.set(dy.data);
+    this.activation.backward(this.x.data, this.y, dy.data, dy.cols, dx);
     return new Tensor2D(dx, dy.rows, dy.cols);
   }
 
@@ -61,3 +54,9 @@ export class ActivationLayer implements Layer {
 export function activation(name: ActivationArg): ActivationLayer {
   return new ActivationLayer(name);
 }
+
+export const ACTIVATION: LayerKind = {
+  kind: 'activation',
+  fromConfig: (c) => activation(c.activation as ActivationArg),
+  weightSizes: (_c, inputDim) => ({ params: [], states: [], outputDim: inputDim }),
+};

@@ -4,7 +4,7 @@
  * (moving = momentum moving + (1 - momentum) batch; Keras' defaults momentum 0.99, epsilon 1e-3).
  */
 import { Tensor2D } from '../tensor.js';
-import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { param, requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { requireOptions, showValue } from '../../validate.js';
 
 export interface BatchNormalizationOptions {
@@ -117,3 +117,9 @@ export class BatchNormalization implements Layer {
 export function batchNormalization(options?: BatchNormalizationOptions): BatchNormalization {
   return new BatchNormalization(options);
 }
+
+export const BATCH_NORMALIZATION: LayerKind = {
+  kind: 'batchNormalization',
+  fromConfig: (c) => batchNormalization({ momentum: c.momentum as number | undefined, epsilon: c.epsilon as number | undefined }),
+  weightSizes: (_c, inputDim) => ({ params: [inputDim, inputDim], states: [inputDim, inputDim], outputDim: inputDim }),
+};

@@ -7,8 +7,8 @@ import { getBackendImpl } from '../../backend/select.js';
 import type { Random } from '../../random.js';
 import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
 import { Tensor2D } from '../tensor.js';
-import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from './activation-choice.js';
-import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
+import { param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { requireOptions, requirePositiveInteger, showValue } from '../../validate.js';
 
 export interface DenseOptions {
@@ -69,15 +69,15 @@ export class Dense implements Layer {
     if (x.cols !== this.inputs) throw new RangeError(`dense layer expects ${this.inputs} features per sample, got ${x.cols}`);
     const backend = getBackendImpl();
     const out = new Float32Array(x.rows * this.units);
-    const keep = training && this.activation.name !== 'linear';
+    const keep = training && this.activation.kind !== 'identity';
     const z = keep ? new Float32Array(out.length) : null;
     backend.gemm({ m: x.rows, n: this.units, k: this.inputs, ...GEMM }, x.data, this.kernel.value, out, {
       bias: this.bias?.value ?? null,
-      activation: this.activation.kernel,
+      activation: this.activation.fusedKernel,
       params: this.activation.kernelParams,
       preActivation: z,
     });
-    if (this.activation.name === 'softmax') backend.softmax(out, this.units, out);
+    this.activation.finishFused(out, this.units);
     if (training) {
       this.x = x;
       this.z = z;
@@ -89,13 +89,7 @@ export class Dense implements Layer {
   backward(dy: Tensor2D): Tensor2D {
     const { z, y } = this.cached();
     const dz = new Float32Array(dy.data.length);
-    if (this.activation.kernel) {
-      getBackendImpl().backward(this.activation.kernel, z!, dy.data, dz, this.activation.kernelParams);
-    } else if (this.activation.name === 'softmax') {
-      getBackendImpl().softmaxBackward(y, dy.data, this.units, dz);
-    } else {
-      dz.set(dy.data);
-    }
+    this.activation.backward(z ?? dy.data, y, dy.data, this.units, dz); // z is null only for identity, which ignores it
     return this.backwardFromPreActivation(new Tensor2D(dz, dy.rows, dy.cols));
   }
 
@@ -139,3 +133,14 @@ export class Dense implements Layer {
 export function dense(units: number, options?: DenseOptions): Dense {
   return new Dense(units, options);
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export const DENSE: LayerKind = {
+  kind: 'dense',
+  fromConfig: (c: any) => dense(c.units, { activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer, inputDim: c.inputDim }),
+  weightSizes(c, inputDim) {
+    const units = savedDimension(c.units, 'units');
+    return { params: [inputDim * units, ...(c.useBias === false ? [] : [units])], states: [], outputDim: units };
+  },
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -5,7 +5,7 @@
  */
 import type { Random } from '../../random.js';
 import { Tensor2D } from '../tensor.js';
-import { requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { showValue } from '../../validate.js';
 
 export class Dropout implements Layer {
@@ -66,3 +66,9 @@ export class Dropout implements Layer {
 export function dropout(rate: number): Dropout {
   return new Dropout(rate);
 }
+
+export const DROPOUT: LayerKind = {
+  kind: 'dropout',
+  fromConfig: (c) => dropout(c.rate as number),
+  weightSizes: (_c, inputDim) => ({ params: [], states: [], outputDim: inputDim }),
+};

@@ -39,6 +39,30 @@ export interface Layer {
   toConfig(): LayerConfig;
 }
 
+/** Weight array lengths a saved layer implies, before anything is built. */
+export interface WeightSizes {
+  readonly params: readonly number[];
+  readonly states: readonly number[];
+  readonly outputDim: number;
+}
+
+/**
+ * A kind of layer, as the layer registry (registry.ts) holds it: how to rebuild one from its saved
+ * config, and the weight sizes that config implies for `inputDim` input features (checked before
+ * anything is allocated; throws with a message naming what is wrong).
+ */
+export interface LayerKind {
+  readonly kind: string;
+  fromConfig(config: Record<string, unknown>): Layer;
+  weightSizes(config: Record<string, unknown>, inputDim: number): WeightSizes;
+}
+
+/** An integer from 1 to 2^24 read from a saved config. */
+export function savedDimension(value: unknown, what: string): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 2 ** 24) throw new Error(`${what} must be an integer from 1 to 2^24, got ${JSON.stringify(value)}`);
+  return value as number;
+}
+
 export function param(name: string, shape: number[]): Param {
   const size = shape.reduce((a, b) => a * b, 1);
   return { name, shape, value: new Float32Array(size), grad: new Float32Array(size) };

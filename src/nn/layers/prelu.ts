@@ -1,6 +1,6 @@
 /** prelu(): y = x for x > 0, alpha x otherwise, with one learnable alpha per feature (Keras' PReLU, alpha starting at 0). */
 import { Tensor2D } from '../tensor.js';
-import { param, requireBuilt, type Layer, type LayerConfig, type Param, type State } from './layer.js';
+import { param, requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { requireOptions, showValue } from '../../validate.js';
 
 export class PReLU implements Layer {
@@ -69,3 +69,9 @@ export class PReLU implements Layer {
 export function prelu(options?: { alphaInitial?: number }): PReLU {
   return new PReLU(options);
 }
+
+export const PRELU: LayerKind = {
+  kind: 'prelu',
+  fromConfig: (c) => prelu({ alphaInitial: c.alphaInitial as number | undefined }),
+  weightSizes: (_c, inputDim) => ({ params: [inputDim], states: [], outputDim: inputDim }),
+};

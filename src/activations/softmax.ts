@@ -3,9 +3,10 @@
  * max, so huge offsets and -Infinity entries work; a row of only -Infinity (or with a NaN or
  * +Infinity) gives NaN, as in PyTorch.
  */
-import type { FloatArray } from './backend/contract.js';
-import { getBackendImpl } from './backend/select.js';
-import { outputFor, requireCols, requireFloatArray, requireMatching } from './validate.js';
+import type { FloatArray } from '../backend/contract.js';
+import type { RowwiseActivation } from './spec.js';
+import { getBackendImpl } from '../backend/select.js';
+import { outputFor, requireCols, requireFloatArray, requireMatching } from '../validate.js';
 
 function rowArgs(x: unknown, cols: unknown, out: unknown): [FloatArray, number, FloatArray] {
   const input = requireFloatArray(x, 'x');
@@ -58,3 +59,10 @@ export async function softmaxBackwardAsync<T extends FloatArray>(y: T, dy: T, co
   await getBackendImpl().softmaxBackwardAsync(probs, grad, c, result);
   return result as T;
 }
+
+/** softmax as a layer's activation: row-wise, over each sample's outputs (src/activations/choice.ts). */
+export const SOFTMAX: RowwiseActivation = {
+  name: 'softmax',
+  forward: (x, cols, out) => getBackendImpl().softmax(x, cols, out),
+  backward: (y, dy, cols, out) => getBackendImpl().softmaxBackward(y, dy, cols, out),
+};

@@ -1,6 +1,7 @@
-// Losses with their gradients and fused optimizer updates, for one target: the native twins of
-// src/backend/js/losses.ts and optimizers.ts (read those for the formulas and conventions; the two
-// must agree). Sums are in double; element results round once to float.
+// Losses with their gradients, for one target: the native twins of src/backend/js/losses.ts (read
+// it for the formulas and conventions; the two must agree). Sums are in double; element results
+// round once to float. The list of losses is generated from src/backend/loss-kinds.ts
+// (losses.generated.h); each is registered here by its name.
 #include <algorithm>
 #include <cmath>
 
@@ -87,42 +88,9 @@ double softmax_crossentropy(const float* z, const float* t, std::size_t rows, st
   return total / static_cast<double>(rows);
 }
 
-void sgd(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double) {
-  if (h.beta1 == 0) {
-    for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<float>(p[i] - h.learning_rate * g[i]);
-    return;
-  }
-  float* v = slots[0];
-  for (std::size_t i = 0; i < n; ++i) {
-    v[i] = static_cast<float>(h.beta1 * v[i] - h.learning_rate * g[i]);
-    p[i] = static_cast<float>(p[i] + (h.nesterov ? h.beta1 * v[i] - h.learning_rate * g[i] : static_cast<double>(v[i])));
-  }
-}
-
-template <bool DecoupledDecay>
-void adam(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double step) {
-  float* m = slots[0];
-  float* s = slots[1];
-  const double c1 = 1 - std::pow(h.beta1, step), c2 = 1 - std::pow(h.beta2, step);
-  const double decay = DecoupledDecay ? 1 - h.learning_rate * h.weight_decay : 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    m[i] = static_cast<float>(h.beta1 * m[i] + (1 - h.beta1) * g[i]);
-    s[i] = static_cast<float>(h.beta2 * s[i] + (1 - h.beta2) * static_cast<double>(g[i]) * g[i]);
-    p[i] = static_cast<float>(p[i] * decay - h.learning_rate * (m[i] / c1) / (std::sqrt(s[i] / c2) + h.epsilon));
-  }
-}
-
-void rmsprop(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double) {
-  float* s = slots[0];
-  for (std::size_t i = 0; i < n; ++i) {
-    s[i] = static_cast<float>(h.beta1 * s[i] + (1 - h.beta1) * static_cast<double>(g[i]) * g[i]);
-    p[i] = static_cast<float>(p[i] - h.learning_rate * g[i] / (std::sqrt(static_cast<double>(s[i])) + h.epsilon));
-  }
-}
-
 }  // namespace
 
-void register_training_kernels(KernelTable& table) {
+void register_loss_kernels(KernelTable& table) {
   table.loss[static_cast<int>(Loss::meanSquaredError)] = elementwise<MeanSquaredError>;
   table.loss[static_cast<int>(Loss::meanAbsoluteError)] = elementwise<MeanAbsoluteError>;
   table.loss[static_cast<int>(Loss::huber)] = elementwise<Huber>;
@@ -131,10 +99,6 @@ void register_training_kernels(KernelTable& table) {
   table.loss[static_cast<int>(Loss::categoricalCrossentropy)] = categorical_crossentropy;
   table.loss[static_cast<int>(Loss::categoricalCrossentropyFromLogits)] = softmax_crossentropy<false>;
   table.loss[static_cast<int>(Loss::sparseCategoricalCrossentropyFromLogits)] = softmax_crossentropy<true>;
-  table.optimizer[static_cast<int>(Optimizer::sgd)] = sgd;
-  table.optimizer[static_cast<int>(Optimizer::adam)] = adam<false>;
-  table.optimizer[static_cast<int>(Optimizer::adamw)] = adam<true>;
-  table.optimizer[static_cast<int>(Optimizer::rmsprop)] = rmsprop;
 }
 
 }  // namespace ACTFN_TARGET

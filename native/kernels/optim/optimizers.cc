@@ -1,0 +1,56 @@
+// Fused optimizer updates of one parameter array, for one target: the native twins of
+// src/backend/js/optimizers.ts (read it for the formulas; the two must agree). The list of
+// optimizers is generated from src/backend/optimizer-kinds.ts (optimizers.generated.h); each is
+// registered here by its name.
+#include <cmath>
+
+#include "../targets.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace {
+
+void sgd(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double) {
+  if (h.beta1 == 0) {
+    for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<float>(p[i] - h.learning_rate * g[i]);
+    return;
+  }
+  float* v = slots[0];
+  for (std::size_t i = 0; i < n; ++i) {
+    v[i] = static_cast<float>(h.beta1 * v[i] - h.learning_rate * g[i]);
+    p[i] = static_cast<float>(p[i] + (h.nesterov ? h.beta1 * v[i] - h.learning_rate * g[i] : static_cast<double>(v[i])));
+  }
+}
+
+template <bool DecoupledDecay>
+void adam(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double step) {
+  float* m = slots[0];
+  float* s = slots[1];
+  const double c1 = 1 - std::pow(h.beta1, step), c2 = 1 - std::pow(h.beta2, step);
+  const double decay = DecoupledDecay ? 1 - h.learning_rate * h.weight_decay : 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    m[i] = static_cast<float>(h.beta1 * m[i] + (1 - h.beta1) * g[i]);
+    s[i] = static_cast<float>(h.beta2 * s[i] + (1 - h.beta2) * static_cast<double>(g[i]) * g[i]);
+    p[i] = static_cast<float>(p[i] * decay - h.learning_rate * (m[i] / c1) / (std::sqrt(s[i] / c2) + h.epsilon));
+  }
+}
+
+void rmsprop(float* p, const float* g, float* const* slots, std::size_t n, const OptimizerHyper& h, double) {
+  float* s = slots[0];
+  for (std::size_t i = 0; i < n; ++i) {
+    s[i] = static_cast<float>(h.beta1 * s[i] + (1 - h.beta1) * static_cast<double>(g[i]) * g[i]);
+    p[i] = static_cast<float>(p[i] - h.learning_rate * g[i] / (std::sqrt(static_cast<double>(s[i])) + h.epsilon));
+  }
+}
+
+}  // namespace
+
+void register_optimizer_kernels(KernelTable& table) {
+  table.optimizer[static_cast<int>(Optimizer::sgd)] = sgd;
+  table.optimizer[static_cast<int>(Optimizer::adam)] = adam<false>;
+  table.optimizer[static_cast<int>(Optimizer::adamw)] = adam<true>;
+  table.optimizer[static_cast<int>(Optimizer::rmsprop)] = rmsprop;
+}
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
