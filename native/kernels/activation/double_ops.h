@@ -1,0 +1,283 @@
+// Float64 activations in double lanes (AVX2, AVX-512): the compensated algorithms of the scalar
+// twins (scalar_ops.h) carried lane by lane on the double-double math of simd/vmath_f64.h. Each op
+// has a domain(x) mask; a vector with any lane outside it (NaN, infinities where they matter, far
+// tails where the twin switches to a scaled or subnormal form) is computed by the scalar twin
+// lane by lane (elementwise.cc), so the forms below only need to be right inside their domain.
+// Derivatives with an interior root run the vectorised critical-point expansion
+// (math/critical_points.h) on the lanes within its radius, the regular form on the others.
+//
+// Accuracy: see the table in ACCURACY below (measured max ULP over the mpmath fixtures,
+// test/accuracy, |x| <= 4 and all x, AVX-512 and AVX2; tools/audit-float64.py adds random points).
+#pragma once
+
+#include <cmath>
+
+#include "../kernels.h"
+#include "../math/critical_points.h"
+#include "../simd/vmath_f64.h"
+#include "scalar_ops.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace dops {
+
+using f64::D;
+using f64::DD;
+using f64::k;
+using f64::M;
+using f64::neg;
+using f64::one;
+using f64::zero;
+
+// The row's kernel params broadcast once per call.
+struct DParams {
+  D a, b;
+  double a_raw;
+  explicit DParams(ActivationParams p) : a(set<double>(p.a)), b(set<double>(p.b)), a_raw(p.a) {}
+};
+
+ACTFN_INLINE M finite(D x) { return le(abs(x), k(1.7976931348623157e308)); }
+ACTFN_INLINE M in_range(D x, double lo, double hi) { return f64::mask_and(ge(x, k(lo)), le(x, k(hi))); }
+
+// ---- the sigmoid core: e = e^(-|h| -+ l) as a pair, d = 1 + e as a pair, 1/d.
+struct SigmoidCore {
+  DD e;
+  D d, dl, rd;
+  M negative;
+};
+ACTFN_INLINE SigmoidCore sigmoid_core(D h, D l) {
+  const M negative = lt(h, zero());
+  const DD e = f64::exp_dd(neg(abs(h)), select(negative, l, neg(l)));
+  const D d = one() + e.hi;
+  const D dl = f64::fast_sum_err(one(), e.hi, d) + e.lo;
+  return {e, d, dl, one() / d, negative};
+}
+
+// (a + al)/(b + bl) with rb ~ 1/b given (to a few ULP): see f64::quot.
+ACTFN_INLINE DD quot_r(D a, D al, D b, D bl, D rb) {
+  const D q = a * rb;
+  const D pq = q * b;
+  return {q, ((a - pq) - f64::prod_err(q, b, pq) + al - q * bl) * rb};
+}
+// (a + al)/(d + dl)^2 with rd ~ 1/d.
+ACTFN_INLINE DD over_square_r(D a, D al, D d, D dl, D rd) {
+  const D qq = d * d;
+  return quot_r(a, al, qq, fma(k(2.0) * d, dl, f64::prod_err(d, d, qq)), rd * rd);
+}
+
+// sigmoid(h + l) as a pair.
+ACTFN_INLINE DD sigmoid_of(const SigmoidCore& s) {
+  return quot_r(select(s.negative, s.e.hi, one()), select(s.negative, s.e.lo, zero()), s.d, s.dl, s.rd);
+}
+// sigmoid(-(h + l)) as a pair.
+ACTFN_INLINE DD sigmoid_neg_of(const SigmoidCore& s) {
+  return quot_r(select(s.negative, one(), s.e.hi), select(s.negative, zero(), s.e.lo), s.d, s.dl, s.rd);
+}
+
+// sigma(h) (1 + sigma(-h) S) with S = sh + sl: silu'(u) (S = u) and geluTanh'(x) (S = x v'(x)).
+// h >= 0: the product form of the twin; h < 0: E (1 + S + E) / (1 + E)^2 (one_plus_over_square).
+ACTFN_INLINE D sigmoid_one_plus(const SigmoidCore& c, D sh, D sl) {
+  const D pos = f64::round(sigmoid_of(c)) * fma(f64::round(sigmoid_neg_of(c)), sh, one());
+  const D e = c.e.hi, el = c.e.lo;
+  const D m = one() + sh;
+  const D ml = f64::sum_err(one(), sh, m) + sl;
+  const D n = m + e;
+  const D nl = f64::sum_err(m, e, n) + ml + el;
+  const D a = e * n;
+  const D al = fma(el, n, fma(e, nl, f64::prod_err(e, n, a)));
+  const D negative = f64::round(over_square_r(a, al, c.d, c.dl, c.rd));
+  return select(c.negative, negative, pos);
+}
+
+// Lanes within a critical point's radius get its expansion (computed only when some lane is).
+ACTFN_INLINE D with_root(const math::CriticalPoint& cp, D uh, D ul, D regular) {
+  const M near = le(abs(uh - k(cp.x0_hi)), k(cp.radius));
+  if (f64::none(near)) return regular;
+  return select(near, f64::critical(cp, uh, ul), regular);
+}
+
+// ---- the ops
+
+struct Sigmoid {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(708)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) { return f64::round(sigmoid_of(sigmoid_core(x, zero()))); }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    const SigmoidCore c = sigmoid_core(x, zero());
+    return f64::round(over_square_r(c.e.hi, c.e.lo, c.d, c.dl, c.rd));
+  }
+};
+
+// tanh |x| = -m / (2 + m), m = expm1(-2|x|) as a pair; |x| clamped at 40 (tanh = 1 there).
+struct Tanh {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(354)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    const D a = f64::vmin(abs(x), k(40));
+    const DD m = f64::expm1_dd(k(-2.0) * a);
+    const D den = k(2.0) + m.hi;
+    const D denl = f64::fast_sum_err(k(2.0), m.hi, den) + m.lo;
+    return copy_sign(f64::round(f64::quot(neg(m.hi), neg(m.lo), den, denl)), x);
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {  // 4t / (1 + t)^2, t = e^-2|x|
+    const DD t = f64::exp_dd(k(-2.0) * abs(x));
+    const D d = one() + t.hi;
+    const D dl = f64::fast_sum_err(one(), t.hi, d) + t.lo;
+    return f64::round(f64::over_square(k(4.0) * t.hi, k(4.0) * t.lo, d, dl));
+  }
+};
+
+// alpha expm1(x) below 0 (expm1 clamped at -60, where it is -1 in float64); alpha e^x for f'.
+template <bool kSelu>
+struct EluLike {
+  ACTFN_INLINE static D scale_neg(const DParams& p) { return kSelu ? k(ops::kSeluScaleAlpha) : p.a; }
+  ACTFN_INLINE static M domain(D x, const DParams&) { return mask_or(gt(x, zero()), ge(x, k(-708))); }
+  ACTFN_INLINE static D forward(D x, const DParams& p) {
+    const DD m = f64::expm1_dd(f64::vmax(select(gt(x, zero()), zero(), x), k(-60)));
+    const D pos = kSelu ? k(ops::kSeluScale) * x : x;
+    return select(gt(x, zero()), pos, scale_neg(p) * f64::round(m));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams& p) {
+    const D e = f64::exp(select(gt(x, zero()), zero(), x));
+    return select(gt(x, zero()), kSelu ? k(ops::kSeluScale) : one(), scale_neg(p) * e);
+  }
+};
+using Elu = EluLike<false>;
+using Selu = EluLike<true>;
+
+// celu: alpha expm1(x / alpha) below 0, x (1 + t/2) for |t| < 2^-27; f' = e^t with the rounding of
+// t = x / alpha carried (see scalar_ops.h).
+struct Celu {
+  ACTFN_INLINE static M domain(D x, const DParams& p) {
+    const D t = x / p.a;
+    return f64::mask_and(finite(x), mask_or(gt(x, zero()), ge(t, k(-708))));
+  }
+  ACTFN_INLINE static D forward(D x, const DParams& p) {
+    const D t = x / p.a;
+    const DD m = f64::expm1_dd(f64::vmax(select(gt(x, zero()), zero(), t), k(-60)));
+    const D small = copy_sign(fma(x, k(0.5) * t, x), x);
+    return select(gt(x, zero()), x, select(lt(abs(t), k(0x1p-27)), small, p.a * f64::round(m)));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams& p) {
+    const D t = x / p.a;
+    const D e = f64::exp(select(gt(x, zero()), zero(), t));
+    const D t_lo = fma(neg(t), p.a, x) / p.a;
+    const D carried = select(finite(t_lo), fma(e, t_lo, e), e);
+    return select(gt(x, zero()), one(), carried);
+  }
+};
+
+// swish(x; beta) = x sigma(u), u = beta x as a pair; u > 700 clamped (sigma = 1 there).
+struct SwishParts {
+  D uh, ul;
+};
+ACTFN_INLINE SwishParts swish_u(D x, D beta, bool unit) {
+  if (unit) return {f64::vmin(x, k(700)), zero()};
+  const D uh = beta * x;
+  const M big = gt(uh, k(700));
+  return {select(big, k(700), uh), select(big, zero(), f64::prod_err(beta, x, uh))};
+}
+template <bool kUnit>
+struct SwishLike {
+  ACTFN_INLINE static M domain(D x, const DParams& p) {
+    return f64::mask_and(finite(x), ge(kUnit ? x : p.a * x, k(-700)));
+  }
+  ACTFN_INLINE static D forward(D x, const DParams& p) {
+    const SwishParts u = swish_u(x, p.a, kUnit);
+    return f64::times(x, sigmoid_of(sigmoid_core(u.uh, u.ul)));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams& p) {
+    const SwishParts u = swish_u(x, p.a, kUnit);
+    const D regular = sigmoid_one_plus(sigmoid_core(u.uh, u.ul), u.uh, u.ul);
+    return with_root(math::SILU_ROOT, u.uh, u.ul, regular);
+  }
+};
+using Silu = SwishLike<true>;
+using Swish = SwishLike<false>;
+
+// softplus(x; beta) = (max(u, 0) + log1p(e^-|u|) + first-order low word) / beta.
+struct Softplus {
+  ACTFN_INLINE static M domain(D x, const DParams& p) {
+    return f64::mask_and(finite(x), in_range(p.a * x, -700, 1e300));
+  }
+  ACTFN_INLINE static D forward(D x, const DParams& p) {
+    const SwishParts u = swish_u(x, p.a, p.a_raw == 1);
+    const D uh = p.a * x;  // unclamped: softplus(u) = u + log1p(e^-u)
+    const D ul = p.a_raw == 1 ? zero() : f64::prod_err(p.a, x, uh);
+    const D t = f64::exp(neg(abs(u.uh)));
+    const D l = f64::log1p_unit(t);
+    const D w = ul / (one() + t);
+    const M pos = gt(uh, zero());
+    const D sp = select(pos, uh + (l + w), l + t * w);
+    return p.a_raw == 1 ? sp : sp / p.a;
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams& p) {
+    const SwishParts u = swish_u(x, p.a, p.a_raw == 1);
+    return f64::round(sigmoid_of(sigmoid_core(u.uh, u.ul)));
+  }
+};
+
+// logSigmoid(x) = min(x, 0) - log1p(e^-|x|); logSigmoid' = sigma(-x).
+struct LogSigmoid {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(700)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    const D l = f64::log1p_unit(f64::exp(neg(abs(x))));
+    return f64::vmin(x, zero()) - l;
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) { return f64::round(sigmoid_neg_of(sigmoid_core(x, zero()))); }
+};
+
+// geluTanh(x) = x sigma(v), v = c (x + k x^3) as a pair; x v'(x) = v + 2w (gelu_tanh_parts).
+struct GeluTanhParts {
+  D vh, vl, wh, wl;
+};
+ACTFN_INLINE GeluTanhParts gelu_tanh_parts(D x) {
+  using f64::prod_err;
+  using f64::sum_err;
+  const D kk = k(ops::kGeluTanhK), c = k(ops::kGeluTanhC);
+  const D x2 = x * x;
+  const D x2l = prod_err(x, x, x2);
+  const D kx2 = kk * x2;
+  const D kx2l = fma(k(ops::kGeluTanhKLo), x2, fma(kk, x2l, prod_err(kk, x2, kx2)));
+  const D t = one() + kx2;
+  const D tl = sum_err(one(), kx2, t) + kx2l;
+  const D cx = c * x;
+  const D cxl = fma(k(ops::kGeluTanhCLo), x, prod_err(c, x, cx));
+  const D v = cx * t;
+  const D w = cx * kx2;
+  return {v, fma(cxl, t, fma(cx, tl, prod_err(cx, t, v))), w, fma(cxl, kx2, fma(cx, kx2l, prod_err(cx, kx2, w)))};
+}
+struct GeluTanh {
+  // Above 20 the twin returns x (f' = 1); v < -700 from x < -20.9 takes its scaled tail.
+  ACTFN_INLINE static M domain(D x, const DParams&) { return f64::mask_and(ge(x, k(-20)), finite(x)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    const D xc = f64::vmin(x, k(20));
+    const GeluTanhParts g = gelu_tanh_parts(xc);
+    return select(gt(x, k(ops::kGeluTanhUpper)), x, f64::times(x, sigmoid_of(sigmoid_core(g.vh, g.vl))));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    const D xc = f64::vmin(x, k(20));
+    const GeluTanhParts g = gelu_tanh_parts(xc);
+    const D s = g.vh + k(2.0) * g.wh;
+    const D sl = f64::sum_err(g.vh, k(2.0) * g.wh, s) + fma(k(2.0), g.wl, g.vl);
+    const D regular = sigmoid_one_plus(sigmoid_core(g.vh, g.vl), s, sl);
+    const D r = with_root(math::GELU_TANH_ROOT, x, zero(), regular);
+    return select(gt(x, k(ops::kGeluTanhUpper)), one(), r);
+  }
+};
+
+}  // namespace dops
+
+// Which scalar op has a float64 double-lane form: DoubleOf<ops::X>::type is dops::X, or void.
+template <class Op> struct DoubleOf { using type = void; };
+template <> struct DoubleOf<ops::Sigmoid> { using type = dops::Sigmoid; };
+template <> struct DoubleOf<ops::Tanh> { using type = dops::Tanh; };
+template <> struct DoubleOf<ops::Elu> { using type = dops::Elu; };
+template <> struct DoubleOf<ops::Selu> { using type = dops::Selu; };
+template <> struct DoubleOf<ops::Celu> { using type = dops::Celu; };
+template <> struct DoubleOf<ops::Silu> { using type = dops::Silu; };
+template <> struct DoubleOf<ops::Swish> { using type = dops::Swish; };
+template <> struct DoubleOf<ops::Softplus> { using type = dops::Softplus; };
+template <> struct DoubleOf<ops::LogSigmoid> { using type = dops::LogSigmoid; };
+template <> struct DoubleOf<ops::GeluTanh> { using type = dops::GeluTanh; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

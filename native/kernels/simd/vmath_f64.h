@@ -1,0 +1,274 @@
+// Float64-accurate vector math in double lanes, for the float64 activation and softmax kernels
+// (activation/double_ops.h, softmax/double_rows.h). Everything returns or accepts double-doubles
+// (an unevaluated hi + lo), so the compensated algorithms of the scalar twins (scalar_ops.h,
+// math/dd.h) carry over lane by lane.
+//
+// - Error-free transforms: sum_err (TwoSum), fast_sum_err (FastTwoSum, |a| >= |b|), prod_err (fma).
+// - exp_dd(yh, yl): e^(yh + yl) as hi + lo (renormalised: hi = fl(hi + lo)), the algorithm of math/erfc.h's exp_split in lanes:
+//   y = (64 m + j) ln2/64 + r, |r| <= ln2/128, ln2/64 in two parts (k * HI exact), e^r - 1 from the
+//   generated EXPM1_TAIL polynomial (tools/gen-math-coefficients.py), 2^(j/64) as a double-double
+//   from the generated 64-entry table (gathered per lane). Relative error of hi + lo about 2^-60
+//   (the table and polynomial's, see coefficients.generated.h). Valid for yh in [-708, 709] (normal
+//   results; callers send other lanes to the scalar twin) and |yl| <= 2^-30 |yh|-ish (a low word).
+//   Lanes outside (inf, NaN) give garbage but never fault: the table index is masked to 0..63.
+// - expm1_dd(y): e^y - 1 as hi + lo from the same pieces: (2^m T_hi - 1) is formed with TwoSum, so
+//   there is no cancellation left; relative error about 2^-58 for y in [-708, 709], y itself for
+//   |y| tiny (and -0 for -0).
+// - log1p_unit(t): log(1 + t) for t in [0, 1], about 0.52 ULP: 1 + t kept as a double-double
+//   (exact), reduced to m in [sqrt(1/2), sqrt(2)] by 2^e, log m = 2 atanh(s), s = f/(2 + f),
+//   f = m - 1 (exact by Sterbenz), with s as a double-double and the atanh series to s^21 (Taylor
+//   coefficients 2/(2k+1), exact rationals: the truncation is below 2^-60 relative for |s| < 0.172),
+//   e ln2 added in two parts with TwoSum.
+// - Pair quotients: quot(a, al, b, bl) = (a + al)/(b + bl) as hi + lo, one division (the
+//   reciprocal of b) per quotient; over_square the same for (a + al)/(b + bl)^2.
+// - critical(cp, uh, ul): math/critical_points.h's expansion near a derivative's root, in lanes,
+//   same arithmetic order (the same ~1.2 ULP).
+#pragma once
+
+#include <cstdint>
+
+#include "../math/coefficients.generated.h"
+#include "../math/critical_points.h"
+#include "vec.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace f64 {
+
+using D = Vec<double>;
+using M = Mask<double>;
+
+ACTFN_INLINE D k(double c) { return set<double>(c); }
+ACTFN_INLINE D zero() { return set<double>(0.0); }
+ACTFN_INLINE D one() { return set<double>(1.0); }
+ACTFN_INLINE D neg(D a) { return zero() - a; }
+ACTFN_INLINE D vmin(D a, D b) { return select(lt(b, a), b, a); }
+ACTFN_INLINE D vmax(D a, D b) { return select(gt(b, a), b, a); }
+ACTFN_INLINE M mask_and_not(M a, M b);  // a && !b, per ISA below
+
+// A double-double hi + lo.
+struct DD {
+  D hi, lo;
+};
+
+ACTFN_INLINE D sum_err(D a, D b, D s) {
+  const D bb = s - a;
+  return (a - (s - bb)) + (b - bb);
+}
+ACTFN_INLINE D fast_sum_err(D a, D b, D s) { return b - (s - a); }
+ACTFN_INLINE D prod_err(D a, D b, D p) { return fma(a, b, neg(p)); }
+// hi + lo renormalised so that hi = fl(hi + lo).
+ACTFN_INLINE DD renorm(D hi, D lo) {
+  const D s = hi + lo;
+  return {s, fast_sum_err(hi, lo, s)};
+}
+
+// ---- per-ISA pieces: a table lookup by a small integer index and the exp reduction's integers.
+#if defined(ACTFN_TARGET_AVX512)
+ACTFN_INLINE M mask_and_not(M a, M b) { return {static_cast<__mmask8>(a.m & ~b.m)}; }
+ACTFN_INLINE M mask_and(M a, M b) { return {static_cast<__mmask8>(a.m & b.m)}; }
+ACTFN_INLINE bool none(M a) { return a.m == 0; }
+// Integral kd (as double) -> {2^m, index j = k mod 64} for k = 64 m + j.
+struct ExpIndex {
+  D scale;
+  __m512i j;
+};
+ACTFN_INLINE ExpIndex exp_index(D kd) {
+  const __m512i kk = _mm512_cvtpd_epi64(kd.v);
+  const __m512i j = _mm512_and_si512(kk, _mm512_set1_epi64(63));
+  const __m512i bits = _mm512_add_epi64(_mm512_slli_epi64(_mm512_sub_epi64(kk, j), 46), _mm512_set1_epi64(1023LL << 52));
+  return {{_mm512_castsi512_pd(bits)}, j};
+}
+ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm512_i64gather_pd(e.j, table, 8)}; }
+// table[i] for lane values i in 0..7 (held as doubles): a permute from one register.
+ACTFN_INLINE D lookup8(const double* table, D index) {
+  return {_mm512_permutexvar_pd(_mm512_cvttpd_epi64(index.v), _mm512_loadu_pd(table))};
+}
+#elif defined(ACTFN_TARGET_AVX2)
+ACTFN_INLINE M mask_and_not(M a, M b) { return {_mm256_andnot_pd(b.m, a.m)}; }
+ACTFN_INLINE M mask_and(M a, M b) { return {_mm256_and_pd(a.m, b.m)}; }
+ACTFN_INLINE bool none(M a) { return _mm256_movemask_pd(a.m) == 0; }
+struct ExpIndex {
+  D scale;
+  __m256i j;
+};
+ACTFN_INLINE ExpIndex exp_index(D kd) {
+  const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52: k lands in the low bits
+  const __m256i kk = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(kd.v, shifter)), _mm256_castpd_si256(shifter));
+  const __m256i j = _mm256_and_si256(kk, _mm256_set1_epi64x(63));
+  const __m256i bits = _mm256_add_epi64(_mm256_slli_epi64(_mm256_sub_epi64(kk, j), 46), _mm256_set1_epi64x(1023LL << 52));
+  return {{_mm256_castsi256_pd(bits)}, j};
+}
+ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm256_i64gather_pd(table, e.j, 8)}; }
+ACTFN_INLINE D lookup8(const double* table, D index) {
+  const __m256d shifter = _mm256_set1_pd(6755399441055744.0);
+  const __m256i i = _mm256_and_si256(_mm256_castpd_si256(_mm256_add_pd(index.v, shifter)), _mm256_set1_epi64x(7));
+  return {_mm256_i64gather_pd(table, i, 8)};
+}
+#else
+ACTFN_INLINE M mask_and_not(M a, M b) { return {a.m && !b.m}; }
+ACTFN_INLINE M mask_and(M a, M b) { return {a.m && b.m}; }
+ACTFN_INLINE bool none(M a) { return !a.m; }
+struct ExpIndex {
+  D scale;
+  int j;
+};
+ACTFN_INLINE ExpIndex exp_index(D kd) {
+  const double c = kd.v;
+  const long long kk = c == c && c > -1e6 && c < 1e6 ? static_cast<long long>(c) : 0;
+  const int j = static_cast<int>(kk & 63);
+  return {{std::ldexp(1.0, static_cast<int>((kk - j) / 64))}, j};
+}
+ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {table[e.j]}; }
+ACTFN_INLINE D lookup8(const double* table, D index) { return {table[static_cast<int>(index.v) & 7]}; }
+#endif
+
+// ---- exp and expm1
+
+// The reduction shared by exp_dd and expm1_dd: e^(yh + yl) = scale * (t_hi + t_lo), t_hi = 2^(j/64).
+struct ExpParts {
+  D scale, t_hi, t_lo;
+};
+ACTFN_INLINE ExpParts exp_parts(D yh, D yl) {
+  namespace g = ::actfn::math::generated;
+  const D kd = round_nearest(yh * k(g::INV_LN2_X64));
+  const D rh = fma(kd, k(-g::LN2_DIV64_HI), yh);  // exact (36-bit constant, Sterbenz)
+  const D rl = fma(kd, k(-g::LN2_DIV64_LO), yl);
+  const D r = rh + rl;
+  const double* c = g::EXPM1_TAIL;
+  D tail = k(c[5]);
+  tail = fma(tail, r, k(c[4]));
+  tail = fma(tail, r, k(c[3]));
+  tail = fma(tail, r, k(c[2]));
+  tail = fma(tail, r, k(c[1]));
+  tail = fma(tail, r, k(c[0]));
+  const D p = r + fma(r * r, tail, sum_err(rh, rl, r));  // e^(rh + rl) - 1
+  const ExpIndex e = exp_index(kd);
+  const D th = gather64(g::EXP2_FRACTION_HI, e);
+  const D tl = gather64(g::EXP2_FRACTION_LO, e);
+  return {e.scale, th, fma(th, p, tl * (one() + p))};
+}
+
+ACTFN_INLINE DD exp_dd(D yh, D yl) {
+  const ExpParts e = exp_parts(yh, yl);
+  return renorm(e.t_hi * e.scale, e.t_lo * e.scale);
+}
+ACTFN_INLINE DD exp_dd(D y) { return exp_dd(y, zero()); }
+ACTFN_INLINE D exp(D y) {
+  const DD e = exp_dd(y);
+  return e.hi + e.lo;
+}
+
+ACTFN_INLINE DD expm1_dd(D y) {
+  const ExpParts e = exp_parts(y, zero());
+  const D a = e.t_hi * e.scale;  // exact
+  const D s = a - one();
+  const D lo = sum_err(a, k(-1.0), s) + e.t_lo * e.scale;
+  const DD r = renorm(s, lo);
+  const M z = eq(y, zero());  // keeps expm1(-0) = -0
+  return {select(z, y, r.hi), select(z, zero(), r.lo)};
+}
+
+// ---- pair quotients
+
+// (a + al) / (b + bl) as hi + lo: q from one reciprocal, then the remainder (a - q b exact by fma)
+// divided the same way; hi + lo is good to ~2^-100 relative, hi itself within ~1 ULP.
+ACTFN_INLINE DD quot(D a, D al, D b, D bl) {
+  const D rb = one() / b;
+  const D q = a * rb;
+  const D pq = q * b;
+  const D c = ((a - pq) - prod_err(q, b, pq) + al - q * bl) * rb;
+  return {q, c};
+}
+// (a + al) / (b + bl)^2: the shape of sigmoid', tanh' and the compensated derivatives.
+ACTFN_INLINE DD over_square(D a, D al, D b, D bl) {
+  const D qq = b * b;
+  return quot(a, al, qq, prod_err(b, b, qq) + k(2.0) * b * bl);
+}
+ACTFN_INLINE D round(DD a) { return a.hi + a.lo; }
+// x * (hi + lo) rounded once.
+ACTFN_INLINE D times(D x, DD s) {
+  const D p = x * s.hi;
+  return p + fma(x, s.lo, prod_err(x, s.hi, p));
+}
+
+// ---- log1p on [0, 1]
+
+constexpr double kLn2Hi = 0.69314718055994530942;
+constexpr double kLn2Lo = 2.3190468138462996e-17;
+
+// log((yh + yl)) for yh in [1, 2] (a double-double, |yl| <= ulp(yh)).
+ACTFN_INLINE D log_unit_dd(D yh, D yl) {
+  const M upper = gt(yh, k(1.4142135623730951));
+  const D m = select(upper, yh * k(0.5), yh);
+  const D ml = select(upper, yl * k(0.5), yl);
+  const D e = select(upper, one(), zero());
+  const D f = m - one();  // exact: m in [sqrt(1/2), sqrt(2)]
+  const D den = k(2.0) + f;
+  const D denl = fast_sum_err(k(2.0), f, den);
+  const DD s = quot(f, zero(), den, denl);
+  const D s2 = s.hi * s.hi;
+  // 2 atanh(s) - 2s = s^3 (2/3 + 2 s^2/5 + ... + 2 s^18/21)
+  D r = k(2.0 / 21);
+  r = fma(r, s2, k(2.0 / 19));
+  r = fma(r, s2, k(2.0 / 17));
+  r = fma(r, s2, k(2.0 / 15));
+  r = fma(r, s2, k(2.0 / 13));
+  r = fma(r, s2, k(2.0 / 11));
+  r = fma(r, s2, k(2.0 / 9));
+  r = fma(r, s2, k(2.0 / 7));
+  r = fma(r, s2, k(2.0 / 5));
+  r = fma(r, s2, k(2.0 / 3));
+  const D two_s = k(2.0) * s.hi;
+  const D head = fma(e, k(kLn2Hi), two_s);  // e in {0, 1}: one rounding
+  const D head_err = sum_err(e * k(kLn2Hi), two_s, head);
+  // ml / m to first order: log(m + ml) = log m + ml/m
+  const D rest = fma(s2 * s.hi, r, fma(e, k(kLn2Lo), k(2.0) * s.lo + ml / m)) + head_err;
+  return head + rest;
+}
+ACTFN_INLINE D log1p_unit(D t) {
+  const D y = one() + t;
+  return log_unit_dd(y, fast_sum_err(one(), t, y));
+}
+
+// ---- polynomials
+
+// c[start] + c[start+1] v + ... + c[count-1] v^(count-1-start): the two-chain order of math/dd.h's
+// polynomial_from, so the vector and scalar expansions round alike.
+ACTFN_INLINE D polynomial_from(const double* c, int count, int start, D v) {
+  const D v2 = v * v;
+  int i = count - 1;
+  D top = k(c[i]);
+  D other = k(c[i - 1]);
+  for (i -= 2; i > start; i -= 2) {
+    top = fma(top, v2, k(c[i]));
+    other = fma(other, v2, k(c[i - 1]));
+  }
+  if (i == start) return fma(v, other, fma(top, v2, k(c[start])));
+  return fma(v, top, other);
+}
+
+// math::critical_expansion in lanes (see critical_points.h for the derivation and its error).
+ACTFN_INLINE D critical(const math::CriticalPoint& cp, D uh, D ul) {
+  const D x0h = k(cp.x0_hi), x0l = k(cp.x0_lo);
+  const D d0 = uh - x0h;
+  const D t = ul - x0l;
+  const D s = d0 + t;
+  const D rest = sum_err(d0, t, s) + ((sum_err(uh, neg(x0h), d0) + sum_err(ul, neg(x0l), t)) - k(cp.x0_tail));
+  const D d = s + rest;
+  const D dl = sum_err(s, rest, d);
+  const double* c = cp.coefficients;
+  const D p1 = polynomial_from(c, cp.count, 2, d) * d;
+  const D s1 = k(c[1]) + p1;
+  const D s1l = sum_err(k(c[1]), p1, s1) + k(cp.coefficient1_lo);
+  const D p0 = s1 * d;
+  const D p0l = fma(s1l, d, prod_err(s1, d, p0));
+  const D q = k(c[0]) + p0;
+  const D ql = sum_err(k(c[0]), p0, q) + (k(cp.coefficient0_lo) + p0l);
+  const D g = d * q;
+  return g + (prod_err(d, q, g) + fma(d, ql, dl * q));
+}
+
+}  // namespace f64
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
