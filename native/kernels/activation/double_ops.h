@@ -264,6 +264,98 @@ struct GeluTanh {
   }
 };
 
+
+// mish(x) = x tanh(softplus(x)); tanh(softplus(x)) = n / (n + 2), n = e (2 + e), e = e^x for x <= 0,
+// (1 + 2t) / (1 + 2t (1 + t)), t = e^-x above, each as a pair (tanh_softplus_split); one quotient
+// for both after a per-lane select. |x| clamped at 700 for the exponential (the value is 1 there).
+struct Mish {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return f64::mask_and(finite(x), ge(x, k(-700))); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    using f64::fast_sum_err;
+    using f64::prod_err;
+    using f64::sum_err;
+    const D t = f64::exp(neg(f64::vmin(abs(x), k(700))));  // t (x > 0) or e (x <= 0)
+    // x > 0
+    const D tt = k(2.0) * t;
+    const D num = one() + tt;
+    const D b = one() + t;
+    const D c = tt * b;
+    const D cl = fma(tt, fast_sum_err(one(), t, b), prod_err(tt, b, c));
+    const D den = one() + c;
+    // x <= 0
+    const D a2 = k(2.0) + t;
+    const D n = t * a2;
+    const D nl = fma(t, fast_sum_err(k(2.0), t, a2), prod_err(t, a2, n));
+    const D d = n + k(2.0);
+    const M pos = gt(x, zero());
+    const DD q = f64::quot(select(pos, num, n), select(pos, sum_err(one(), tt, num), nl), select(pos, den, d),
+                           select(pos, sum_err(one(), c, den) + cl, sum_err(n, k(2.0), d) + nl));
+    return select(eq(x, zero()), x, f64::times(x, q));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    using f64::fast_sum_err;
+    using f64::prod_err;
+    using f64::sum_err;
+    const D t = f64::exp(neg(f64::vmin(abs(x), k(700))));
+    // x > 0: (1 + 2t)/d + x 4 q^2 sigma(x), d = 1 + 2t (1 + t), q = (1 + t) t / d
+    const D b = one() + t;
+    const D d = one() + (k(2.0) * t) * b;
+    const D rd = one() / d;
+    const D q = b * t * rd;
+    const D head = (one() + k(2.0) * t) * rd;
+    const D head_c = ((one() + k(2.0) * t) - head * d) * rd;  // the reciprocal's rounding, recovered
+    const D pos = head + (head_c + x * k(4.0) * q * q / b);
+    // x <= 0: e N / d^2 (mish_derivative_negative), e = t here
+    const D e = t;
+    const D a = k(2.0) + e;
+    const D m = e * a;
+    const D ml = fma(e, fast_sum_err(k(2.0), e, a), prod_err(e, a, m));
+    const D dn = k(2.0) + m;
+    const D dnl = sum_err(k(2.0), m, dn) + ml;
+    const D g = one() + x;
+    const D gl = sum_err(one(), x, g);
+    const D gb = g * b;
+    const D gbl = fma(gl, b, fma(g, fast_sum_err(one(), e, b), prod_err(g, b, gb)));
+    const D f1 = k(4.0) + e;
+    const D f2 = e * f1;
+    const D f2l = fma(e, fast_sum_err(k(4.0), e, f1), prod_err(e, f1, f2));
+    const D f3 = k(2.0) + f2;
+    const D f3l = sum_err(k(2.0), f2, f3) + f2l;
+    const D t2 = e * f3;
+    const D t2l = fma(e, f3l, prod_err(e, f3, t2));
+    const D n = k(4.0) * gb + t2;
+    const D nl = sum_err(k(4.0) * gb, t2, n) + fma(k(4.0), gbl, t2l);
+    const D num = e * n;
+    const D negative = f64::round(f64::over_square(num, fma(e, nl, prod_err(e, n, num)), dn, dnl));
+    const D regular = select(gt(x, k(ops::kMishDerivativeOne)), one(), select(gt(x, zero()), pos, negative));
+    return with_root(math::MISH_ROOT, x, zero(), regular);
+  }
+};
+
+// gelu(x) = x Phi(x), gelu'(x) = Phi(x) + x phi(x), Phi and e^(-x^2/2) as pairs (f64::normal_dd).
+// Above 9 gelu = x and gelu' = 1 to float64; below -27 the twin's scaled tail (scalar).
+struct Gelu {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return f64::mask_and(finite(x), ge(x, k(ops::kGeluTail))); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    const f64::NormalDD n = f64::normal_dd(f64::vmin(x, k(9)));
+    return select(gt(x, k(9)), x, f64::times(x, n.cdf));
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    namespace g = ::actfn::math::generated;
+    const D xc = f64::vmin(x, k(9));
+    const f64::NormalDD n = f64::normal_dd(xc);
+    // phi = gauss / sqrt(2 pi) as a pair, then Phi + x phi with the products and sum compensated
+    const D ph = n.gauss.hi * k(g::INV_SQRT_2PI_HI);
+    const D pl = fma(n.gauss.hi, k(g::INV_SQRT_2PI_LO), fma(n.gauss.lo, k(g::INV_SQRT_2PI_HI), f64::prod_err(n.gauss.hi, k(g::INV_SQRT_2PI_HI), ph)));
+    const D xp = xc * ph;
+    const D xpl = fma(xc, pl, f64::prod_err(xc, ph, xp));
+    const D s = n.cdf.hi + xp;
+    const D regular = s + ((f64::sum_err(n.cdf.hi, xp, s) + n.cdf.lo) + xpl);
+    const D r = with_root(math::GELU_ROOT, xc, zero(), regular);
+    return select(gt(x, k(9)), one(), r);
+  }
+};
+
 }  // namespace dops
 
 // Which scalar op has a float64 double-lane form: DoubleOf<ops::X>::type is dops::X, or void.
@@ -278,6 +370,8 @@ template <> struct DoubleOf<ops::Swish> { using type = dops::Swish; };
 template <> struct DoubleOf<ops::Softplus> { using type = dops::Softplus; };
 template <> struct DoubleOf<ops::LogSigmoid> { using type = dops::LogSigmoid; };
 template <> struct DoubleOf<ops::GeluTanh> { using type = dops::GeluTanh; };
+template <> struct DoubleOf<ops::Mish> { using type = dops::Mish; };
+template <> struct DoubleOf<ops::Gelu> { using type = dops::Gelu; };
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

@@ -21,6 +21,9 @@
 //   e ln2 added in two parts with TwoSum.
 // - Pair quotients: quot(a, al, b, bl) = (a + al)/(b + bl) as hi + lo, one division (the
 //   reciprocal of b) per quotient; over_square the same for (a + al)/(b + bl)^2.
+// - erfcx_dd / normal_dd: math/erfc.h's erfcx (five polynomial pieces on [0.5, 4), H(1/z^2)/z
+//   beyond; generated coefficients regrouped so each coefficient is one in-register permute per
+//   vector on AVX-512, a gather on AVX2) and the normal CDF Phi(x) with e^(-x^2/2), all pairs.
 // - critical(cp, uh, ul): math/critical_points.h's expansion near a derivative's root, in lanes,
 //   same arithmetic order (the same ~1.2 ULP).
 #pragma once
@@ -80,10 +83,13 @@ ACTFN_INLINE ExpIndex exp_index(D kd) {
   return {{_mm512_castsi512_pd(bits)}, j};
 }
 ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm512_i64gather_pd(e.j, table, 8)}; }
-// table[i] for lane values i in 0..7 (held as doubles): a permute from one register.
-ACTFN_INLINE D lookup8(const double* table, D index) {
-  return {_mm512_permutexvar_pd(_mm512_cvttpd_epi64(index.v), _mm512_loadu_pd(table))};
-}
+// A lane index 0..7 for lookup8, converted once from doubles holding small integers.
+struct Index8 {
+  __m512i i;
+};
+ACTFN_INLINE Index8 index8(D index) { return {_mm512_cvttpd_epi64(index.v)}; }
+// table[i] per lane: a permute from one register.
+ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {_mm512_permutexvar_pd(index.i, _mm512_loadu_pd(table))}; }
 #elif defined(ACTFN_TARGET_AVX2)
 ACTFN_INLINE M mask_and_not(M a, M b) { return {_mm256_andnot_pd(b.m, a.m)}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {_mm256_and_pd(a.m, b.m)}; }
@@ -100,11 +106,14 @@ ACTFN_INLINE ExpIndex exp_index(D kd) {
   return {{_mm256_castsi256_pd(bits)}, j};
 }
 ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm256_i64gather_pd(table, e.j, 8)}; }
-ACTFN_INLINE D lookup8(const double* table, D index) {
+struct Index8 {
+  __m256i i;
+};
+ACTFN_INLINE Index8 index8(D index) {
   const __m256d shifter = _mm256_set1_pd(6755399441055744.0);
-  const __m256i i = _mm256_and_si256(_mm256_castpd_si256(_mm256_add_pd(index.v, shifter)), _mm256_set1_epi64x(7));
-  return {_mm256_i64gather_pd(table, i, 8)};
+  return {_mm256_and_si256(_mm256_castpd_si256(_mm256_add_pd(index.v, shifter)), _mm256_set1_epi64x(7))};
 }
+ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {_mm256_i64gather_pd(table, index.i, 8)}; }
 #else
 ACTFN_INLINE M mask_and_not(M a, M b) { return {a.m && !b.m}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {a.m && b.m}; }
@@ -120,7 +129,11 @@ ACTFN_INLINE ExpIndex exp_index(D kd) {
   return {{std::ldexp(1.0, static_cast<int>((kk - j) / 64))}, j};
 }
 ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {table[e.j]}; }
-ACTFN_INLINE D lookup8(const double* table, D index) { return {table[static_cast<int>(index.v) & 7]}; }
+struct Index8 {
+  int i;
+};
+ACTFN_INLINE Index8 index8(D index) { return {static_cast<int>(index.v) & 7}; }
+ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {table[index.i]}; }
 #endif
 
 // ---- exp and expm1
@@ -267,6 +280,102 @@ ACTFN_INLINE D critical(const math::CriticalPoint& cp, D uh, D ul) {
   const D ql = sum_err(k(c[0]), p0, q) + (k(cp.coefficient0_lo) + p0l);
   const D g = d * q;
   return g + (prod_err(d, q, g) + fma(d, ql, dl * q));
+}
+
+
+// ---- erfcx and the normal CDF (math/erfc.h's algorithm in lanes)
+
+// The five erfcx pieces of [0.5, 4) and the asymptotic H(1/z^2) beyond, regrouped per coefficient
+// (row k holds coefficient k of piece 0..4, then of the asymptotic form, zero-padded), so that one
+// lookup per coefficient serves every lane. Built by the compiler from coefficients.generated.h.
+struct ErfcxTable {
+  static constexpr int kCount = 17;
+  double c[kCount][8];
+  double mid[8], scale[8], c0_lo[8];
+  constexpr ErfcxTable() : c(), mid(), scale(), c0_lo() {
+    namespace g = ::actfn::math::generated;
+    for (int piece = 0; piece < 5; ++piece) {
+      const g::ErfcxPiece& p = g::ERFCX_PIECES[piece];
+      for (int i = 0; i < p.count; ++i) c[i][piece] = p.coefficients[i];
+      mid[piece] = p.mid;
+      scale[piece] = p.scale;
+      c0_lo[piece] = p.c0_lo;
+    }
+    for (int i = 0; i < kCount; ++i) c[i][5] = g::ERFCX_ASYMPTOTIC[i];
+    c0_lo[5] = g::ERFCX_ASYMPTOTIC_C0_LO;
+  }
+};
+inline constexpr ErfcxTable kErfcxTable{};
+static_assert(sizeof(::actfn::math::generated::ERFCX_ASYMPTOTIC) / sizeof(double) == ErfcxTable::kCount,
+              "erfcx table rows");
+
+// erfcx(zh + zl) as hi + lo for zh in [0.5, 1e300) (zl a low word): ~0.4 ULP like the scalar.
+ACTFN_INLINE DD erfcx_dd(D zh, D zl) {
+  namespace g = ::actfn::math::generated;
+  const D piece = ((select(ge(zh, k(1.0)), one(), zero()) + select(ge(zh, k(1.5)), one(), zero())) +
+                   (select(ge(zh, k(2.0)), one(), zero()) + select(ge(zh, k(3.0)), one(), zero()))) +
+                  select(ge(zh, k(4.0)), one(), zero());
+  const Index8 ix = index8(piece);
+  const M asym = ge(zh, k(g::ERFCX_ASYMPTOTIC_START));
+  const D rz = one() / zh;
+  const D t = (zh - lookup8(kErfcxTable.mid, ix)) * lookup8(kErfcxTable.scale, ix);  // exact
+  const D v = select(asym, rz * rz, t);
+  // c[1] + c[2] v + ... + c[16] v^15 in two chains of v^2, then times v
+  const D v2 = v * v;
+  D top = lookup8(kErfcxTable.c[16], ix);
+  D other = lookup8(kErfcxTable.c[15], ix);
+  for (int i = 14; i >= 2; i -= 2) {
+    top = fma(top, v2, lookup8(kErfcxTable.c[i], ix));
+    other = fma(other, v2, lookup8(kErfcxTable.c[i - 1], ix));
+  }
+  const D p = fma(v, top, other) * v;
+  const D c0 = lookup8(kErfcxTable.c[0], ix);
+  const D h = c0 + p;
+  const D hl = sum_err(c0, p, h) + lookup8(kErfcxTable.c0_lo, ix);
+  // asymptotic lanes: H / z with its remainder; pieces: divided by 1
+  const D r = select(asym, rz, one());
+  const D div = select(asym, zh, one());
+  const D hi = h * r;
+  const D lo = (fma(neg(hi), div, h) + hl) * r;
+  return {hi, fma(zl, fma(k(2.0) * zh, hi, k(-g::TWO_OVER_SQRT_PI_HI)), lo)};
+}
+
+// Phi(x) and e^(-x^2/2) as pairs, for x in [-37, 9] (finite): the branches of math::normal_cdf
+// (the series below |x| = 0.7071068, erfc through erfcx above), all computed, selected per lane.
+struct NormalDD {
+  DD cdf, gauss;  // gauss = e^(-x^2/2)
+};
+ACTFN_INLINE NormalDD normal_dd(D x) {
+  namespace g = ::actfn::math::generated;
+  const D a = abs(x);
+  const D sh = a * a;
+  const D sl = prod_err(a, a, sh);
+  const DD e = exp_dd(k(-0.5) * sh, k(-0.5) * sl);
+  // erfc(z) = e^(-z^2) erfcx(z), z = |x|/sqrt2 as a pair (clamped to the erfcx range)
+  const D ac = vmax(a, k(0.7071067811865476));
+  const D zh = ac * k(g::INV_SQRT2_HI);
+  const D zl = fma(ac, k(g::INV_SQRT2_LO), prod_err(ac, k(g::INV_SQRT2_HI), zh));
+  const DD f = erfcx_dd(zh, zl);
+  const D th = e.hi * f.hi;
+  const D tl = prod_err(e.hi, f.hi, th) + fma(e.hi, f.lo, e.lo * f.hi);
+  // x < 0: erfc/2; x > 0: (2 - erfc)/2
+  const D dh = k(2.0) - th;
+  const D dl = sum_err(k(2.0), neg(th), dh) - tl;
+  const M negative = lt(x, zero());
+  const D big_hi = k(0.5) * select(negative, th, dh);
+  const D big_lo = k(0.5) * select(negative, tl, dl);
+  // |x| < 0.7071068: 1/2 + w (1 + R(x^2/2)), w = x / (2 sqrt2) as a pair
+  const D w = x * k(g::INV_2SQRT2_HI);
+  const D wl = fma(x, k(g::INV_2SQRT2_LO), prod_err(x, k(g::INV_2SQRT2_HI), w));
+  const D s2 = k(0.5) * sh;
+  const double* c = g::ERF_SMALL;
+  constexpr int n = static_cast<int>(sizeof(g::ERF_SMALL) / sizeof(double));
+  D r = k(c[n - 1]);
+  for (int i = n - 2; i >= 0; --i) r = fma(r, s2, k(c[i]));
+  const D s = k(0.5) + w;
+  const D small_lo = sum_err(k(0.5), w, s) + fma(w, r, wl);
+  const M small = lt(a, k(0.7071068));
+  return {{select(small, s, big_hi), select(small, small_lo, big_lo)}, e};
 }
 
 }  // namespace f64
