@@ -74,27 +74,41 @@ ACTFN_INLINE DD sigmoid_neg_of(const SigmoidCore& s) {
   return quot_r(select(s.negative, one(), s.e.hi), select(s.negative, zero(), s.e.lo), s.d, s.dl, s.rd);
 }
 
-// sigma(h) (1 + sigma(-h) S) with S = sh + sl: silu'(u) (S = u) and geluTanh'(x) (S = x v'(x)).
-// h >= 0: the product form of the twin; h < 0: E (1 + S + E) / (1 + E)^2 (one_plus_over_square).
+// sigma(h) (1 + sigma(-h) S) with S = sh + sl: silu'(u) (S = u) and geluTanh'(x) (S = x v'(x)),
+// as one compensated quotient A / (1 + E)^2 with E = e^-|h|: A = E (1 + S + E) for h < 0 (the
+// twin's one_plus_over_square, no cancellation left near the root but E's own error, ~2^-62 here)
+// and A = 1 + E (1 + S) for h >= 0 (all terms positive).
 ACTFN_INLINE D sigmoid_one_plus(const SigmoidCore& c, D sh, D sl) {
-  const D pos = f64::round(sigmoid_of(c)) * fma(f64::round(sigmoid_neg_of(c)), sh, one());
+  using f64::prod_err;
+  using f64::sum_err;
   const D e = c.e.hi, el = c.e.lo;
   const D m = one() + sh;
-  const D ml = f64::sum_err(one(), sh, m) + sl;
+  const D ml = sum_err(one(), sh, m) + sl;
+  // h < 0
   const D n = m + e;
-  const D nl = f64::sum_err(m, e, n) + ml + el;
+  const D nl = sum_err(m, e, n) + ml + el;
   const D a = e * n;
-  const D al = fma(el, n, fma(e, nl, f64::prod_err(e, n, a)));
-  const D negative = f64::round(over_square_r(a, al, c.d, c.dl, c.rd));
-  return select(c.negative, negative, pos);
+  const D al = fma(el, n, fma(e, nl, prod_err(e, n, a)));
+  // h >= 0
+  const D b = e * m;
+  const D bl = fma(el, m, fma(e, ml, prod_err(e, m, b)));
+  const D a2 = one() + b;
+  const D a2l = sum_err(one(), b, a2) + bl;
+  return f64::round(over_square_r(select(c.negative, a, a2), select(c.negative, al, a2l), c.d, c.dl, c.rd));
 }
 
-// Lanes within a critical point's radius get its expansion (computed only when some lane is).
-ACTFN_INLINE D with_root(const math::CriticalPoint& cp, D uh, D ul, D regular) {
-  const M near = le(abs(uh - k(cp.x0_hi)), k(cp.radius));
+// Lanes within `radius` of a derivative's root get its critical-point expansion (computed only
+// when some lane is). The regular forms are compensated down to the root but for the error of
+// their inputs (the pair exp's ~2^-62: a relative error 2^-62 / |x - x0| after the cancellation),
+// so the vector radius can be much smaller than the scalar twin's (which starts from a rounded exp).
+ACTFN_INLINE D with_root(const math::CriticalPoint& cp, D uh, D ul, D regular, double radius) {
+  const M near = le(abs(uh - k(cp.x0_hi)), k(radius));
   if (f64::none(near)) return regular;
   return select(near, f64::critical(cp, uh, ul), regular);
 }
+// Vector radius for the roots of silu', geluTanh' and mish' (see with_root; audited with
+// tools/audit-float64.py down to 2^-45 from the root).
+constexpr double kVectorRootRadius = 1.0 / 32;
 
 // ---- the ops
 
@@ -187,7 +201,7 @@ struct SwishLike {
   ACTFN_INLINE static D derivative(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, kUnit);
     const D regular = sigmoid_one_plus(sigmoid_core(u.uh, u.ul), u.uh, u.ul);
-    return with_root(math::SILU_ROOT, u.uh, u.ul, regular);
+    return with_root(math::SILU_ROOT, u.uh, u.ul, regular, kVectorRootRadius);
   }
 };
 using Silu = SwishLike<true>;
@@ -259,7 +273,7 @@ struct GeluTanh {
     const D s = g.vh + k(2.0) * g.wh;
     const D sl = f64::sum_err(g.vh, k(2.0) * g.wh, s) + fma(k(2.0), g.wl, g.vl);
     const D regular = sigmoid_one_plus(sigmoid_core(g.vh, g.vl), s, sl);
-    const D r = with_root(math::GELU_TANH_ROOT, x, zero(), regular);
+    const D r = with_root(math::GELU_TANH_ROOT, x, zero(), regular, kVectorRootRadius);
     return select(gt(x, k(ops::kGeluTanhUpper)), one(), r);
   }
 };
@@ -296,7 +310,8 @@ struct Mish {
     using f64::fast_sum_err;
     using f64::prod_err;
     using f64::sum_err;
-    const D t = f64::exp(neg(f64::vmin(abs(x), k(700))));
+    const DD ep = f64::exp_dd(neg(f64::vmin(abs(x), k(700))));  // e^-|x| (t above 0, e below)
+    const D t = ep.hi;
     // x > 0: (1 + 2t)/d + x 4 q^2 sigma(x), d = 1 + 2t (1 + t), q = (1 + t) t / d
     const D b = one() + t;
     const D d = one() + (k(2.0) * t) * b;
@@ -305,30 +320,36 @@ struct Mish {
     const D head = (one() + k(2.0) * t) * rd;
     const D head_c = ((one() + k(2.0) * t) - head * d) * rd;  // the reciprocal's rounding, recovered
     const D pos = head + (head_c + x * k(4.0) * q * q / b);
-    // x <= 0: e N / d^2 (mish_derivative_negative), e = t here
-    const D e = t;
+    // x <= 0: e N / d^2 (mish_derivative_negative), with e = e^x as a pair (e, el) and el carried to
+    // first order through every step, so N keeps its relative accuracy near the root
+    const D e = ep.hi, el = ep.lo;
     const D a = k(2.0) + e;
+    const D al = fast_sum_err(k(2.0), e, a) + el;
     const D m = e * a;
-    const D ml = fma(e, fast_sum_err(k(2.0), e, a), prod_err(e, a, m));
+    const D ml = fma(el, a, fma(e, al, prod_err(e, a, m)));
     const D dn = k(2.0) + m;
     const D dnl = sum_err(k(2.0), m, dn) + ml;
     const D g = one() + x;
     const D gl = sum_err(one(), x, g);
-    const D gb = g * b;
-    const D gbl = fma(gl, b, fma(g, fast_sum_err(one(), e, b), prod_err(g, b, gb)));
+    const D bn = one() + e;
+    const D bnl = fast_sum_err(one(), e, bn) + el;
+    const D gb = g * bn;
+    const D gbl = fma(gl, bn, fma(g, bnl, prod_err(g, bn, gb)));
     const D f1 = k(4.0) + e;
+    const D f1l = fast_sum_err(k(4.0), e, f1) + el;
     const D f2 = e * f1;
-    const D f2l = fma(e, fast_sum_err(k(4.0), e, f1), prod_err(e, f1, f2));
+    const D f2l = fma(el, f1, fma(e, f1l, prod_err(e, f1, f2)));
     const D f3 = k(2.0) + f2;
     const D f3l = sum_err(k(2.0), f2, f3) + f2l;
     const D t2 = e * f3;
-    const D t2l = fma(e, f3l, prod_err(e, f3, t2));
+    const D t2l = fma(el, f3, fma(e, f3l, prod_err(e, f3, t2)));
     const D n = k(4.0) * gb + t2;
     const D nl = sum_err(k(4.0) * gb, t2, n) + fma(k(4.0), gbl, t2l);
     const D num = e * n;
-    const D negative = f64::round(f64::over_square(num, fma(e, nl, prod_err(e, n, num)), dn, dnl));
+    const D numl = fma(el, n, fma(e, nl, prod_err(e, n, num)));
+    const D negative = f64::round(f64::over_square(num, numl, dn, dnl));
     const D regular = select(gt(x, k(ops::kMishDerivativeOne)), one(), select(gt(x, zero()), pos, negative));
-    return with_root(math::MISH_ROOT, x, zero(), regular);
+    return with_root(math::MISH_ROOT, x, zero(), regular, kVectorRootRadius);
   }
 };
 
@@ -351,8 +372,25 @@ struct Gelu {
     const D xpl = fma(xc, pl, f64::prod_err(xc, ph, xp));
     const D s = n.cdf.hi + xp;
     const D regular = s + ((f64::sum_err(n.cdf.hi, xp, s) + n.cdf.lo) + xpl);
-    const D r = with_root(math::GELU_ROOT, xc, zero(), regular);
+    // Phi carries erfcx's ~2^-54: the twin's full radius
+    const D r = with_root(math::GELU_ROOT, xc, zero(), regular, math::GELU_ROOT.radius);
     return select(gt(x, k(9)), one(), r);
+  }
+};
+
+// softsign(x) = x / (1 + |x|) and softsign' = 1 / (1 + |x|)^2 with 1 + |x| as a pair (the twin's
+// over_square for f'): correctly rounded but for the final rounding. |x| >= 1e150 to the twin.
+struct Softsign {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return lt(abs(x), k(1e150)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) {
+    const D a = abs(x);
+    const D s = one() + a;
+    return copy_sign(f64::round(f64::quot(x, zero(), s, f64::sum_err(one(), a, s))), x);
+  }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    const D a = abs(x);
+    const D s = one() + a;
+    return f64::round(f64::over_square(one(), zero(), s, f64::sum_err(one(), a, s)));
   }
 };
 
@@ -372,6 +410,7 @@ template <> struct DoubleOf<ops::LogSigmoid> { using type = dops::LogSigmoid; };
 template <> struct DoubleOf<ops::GeluTanh> { using type = dops::GeluTanh; };
 template <> struct DoubleOf<ops::Mish> { using type = dops::Mish; };
 template <> struct DoubleOf<ops::Gelu> { using type = dops::Gelu; };
+template <> struct DoubleOf<ops::Softsign> { using type = dops::Softsign; };
 
 }  // namespace ACTFN_TARGET
 }  // namespace actfn

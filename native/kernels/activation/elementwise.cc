@@ -141,7 +141,7 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       i = vector_loop(at, out, i, begin, end, stream_out);
     } else if constexpr (kWide<Op, T>) {
       i = wide_block<Op, kDerivative>(x, K == Pass::backward ? dy : nullptr, out, i, end, p);
-    } else if constexpr (kVectorized<Op, T>) {
+    } else if constexpr (kVectorized<Op, T> && !kDouble<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {

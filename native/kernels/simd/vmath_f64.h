@@ -32,6 +32,7 @@
 
 #include "../math/coefficients.generated.h"
 #include "../math/critical_points.h"
+#include "f64_coefficients.generated.h"
 #include "vec.h"
 
 namespace actfn {
@@ -66,105 +67,120 @@ ACTFN_INLINE DD renorm(D hi, D lo) {
   return {s, fast_sum_err(hi, lo, s)};
 }
 
-// ---- per-ISA pieces: a table lookup by a small integer index and the exp reduction's integers.
+// ---- per-ISA pieces: an 8-entry table lookup by a lane index 0..7 (in-register permutes, no
+// gathers) and the exp reduction's integers.
 #if defined(ACTFN_TARGET_AVX512)
 ACTFN_INLINE M mask_and_not(M a, M b) { return {static_cast<__mmask8>(a.m & ~b.m)}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {static_cast<__mmask8>(a.m & b.m)}; }
 ACTFN_INLINE bool none(M a) { return a.m == 0; }
-// Integral kd (as double) -> {2^m, index j = k mod 64} for k = 64 m + j.
-struct ExpIndex {
-  D scale;
-  __m512i j;
-};
-ACTFN_INLINE ExpIndex exp_index(D kd) {
-  const __m512i kk = _mm512_cvtpd_epi64(kd.v);
-  const __m512i j = _mm512_and_si512(kk, _mm512_set1_epi64(63));
-  const __m512i bits = _mm512_add_epi64(_mm512_slli_epi64(_mm512_sub_epi64(kk, j), 46), _mm512_set1_epi64(1023LL << 52));
-  return {{_mm512_castsi512_pd(bits)}, j};
-}
-ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm512_i64gather_pd(e.j, table, 8)}; }
-// A lane index 0..7 for lookup8, converted once from doubles holding small integers.
 struct Index8 {
   __m512i i;
 };
+// From doubles holding small integers 0..7.
 ACTFN_INLINE Index8 index8(D index) { return {_mm512_cvttpd_epi64(index.v)}; }
-// table[i] per lane: a permute from one register.
 ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {_mm512_permutexvar_pd(index.i, _mm512_loadu_pd(table))}; }
+// Integral kd (as double) -> {2^m, j} for kd = 8 m + j, j in 0..7.
+struct ExpIndex {
+  D scale;
+  Index8 j;
+};
+ACTFN_INLINE ExpIndex exp_index(D kd) {
+  const __m512i kk = _mm512_cvtpd_epi64(kd.v);
+  const __m512i j = _mm512_and_si512(kk, _mm512_set1_epi64(7));
+  const __m512i bits = _mm512_add_epi64(_mm512_slli_epi64(_mm512_sub_epi64(kk, j), 49), _mm512_set1_epi64(1023LL << 52));
+  return {{_mm512_castsi512_pd(bits)}, {j}};
+}
 #elif defined(ACTFN_TARGET_AVX2)
 ACTFN_INLINE M mask_and_not(M a, M b) { return {_mm256_andnot_pd(b.m, a.m)}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {_mm256_and_pd(a.m, b.m)}; }
 ACTFN_INLINE bool none(M a) { return _mm256_movemask_pd(a.m) == 0; }
+// An index 0..7 as vpermd dword pairs (2j, 2j + 1) (each half of the table is 4 doubles = 8
+// dwords) and a blend mask (bit 2 of j moved to the sign bit) choosing the upper half.
+struct Index8 {
+  __m256i pairs;
+  __m256d upper;
+};
+ACTFN_INLINE Index8 index8_int(__m256i j) {
+  const __m256i j2 = _mm256_slli_epi64(j, 1);
+  const __m256i pairs = _mm256_or_si256(j2, _mm256_slli_epi64(_mm256_add_epi64(j2, _mm256_set1_epi64x(1)), 32));
+  return {pairs, _mm256_castsi256_pd(_mm256_slli_epi64(j, 61))};
+}
+ACTFN_INLINE Index8 index8(D index) {
+  const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52: the integer in the low bits
+  return index8_int(_mm256_and_si256(_mm256_castpd_si256(_mm256_add_pd(index.v, shifter)), _mm256_set1_epi64x(7)));
+}
+ACTFN_INLINE D lookup8(const double* table, Index8 index) {
+  const __m256 lo4 = _mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(table)), index.pairs);
+  const __m256 hi4 = _mm256_permutevar8x32_ps(_mm256_castpd_ps(_mm256_loadu_pd(table + 4)), index.pairs);
+  return {_mm256_blendv_pd(_mm256_castps_pd(lo4), _mm256_castps_pd(hi4), index.upper)};
+}
 struct ExpIndex {
   D scale;
-  __m256i j;
+  Index8 j;
 };
 ACTFN_INLINE ExpIndex exp_index(D kd) {
-  const __m256d shifter = _mm256_set1_pd(6755399441055744.0);  // 1.5 * 2^52: k lands in the low bits
-  const __m256i kk = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(kd.v, shifter)), _mm256_castpd_si256(shifter));
-  const __m256i j = _mm256_and_si256(kk, _mm256_set1_epi64x(63));
-  const __m256i bits = _mm256_add_epi64(_mm256_slli_epi64(_mm256_sub_epi64(kk, j), 46), _mm256_set1_epi64x(1023LL << 52));
-  return {{_mm256_castsi256_pd(bits)}, j};
-}
-ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {_mm256_i64gather_pd(table, e.j, 8)}; }
-struct Index8 {
-  __m256i i;
-};
-ACTFN_INLINE Index8 index8(D index) {
   const __m256d shifter = _mm256_set1_pd(6755399441055744.0);
-  return {_mm256_and_si256(_mm256_castpd_si256(_mm256_add_pd(index.v, shifter)), _mm256_set1_epi64x(7))};
+  const __m256i kk = _mm256_sub_epi64(_mm256_castpd_si256(_mm256_add_pd(kd.v, shifter)), _mm256_castpd_si256(shifter));
+  const __m256i j = _mm256_and_si256(kk, _mm256_set1_epi64x(7));
+  const __m256i bits = _mm256_add_epi64(_mm256_slli_epi64(_mm256_sub_epi64(kk, j), 49), _mm256_set1_epi64x(1023LL << 52));
+  return {{_mm256_castsi256_pd(bits)}, index8_int(j)};
 }
-ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {_mm256_i64gather_pd(table, index.i, 8)}; }
 #else
 ACTFN_INLINE M mask_and_not(M a, M b) { return {a.m && !b.m}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {a.m && b.m}; }
 ACTFN_INLINE bool none(M a) { return !a.m; }
-struct ExpIndex {
-  D scale;
-  int j;
-};
-ACTFN_INLINE ExpIndex exp_index(D kd) {
-  const double c = kd.v;
-  const long long kk = c == c && c > -1e6 && c < 1e6 ? static_cast<long long>(c) : 0;
-  const int j = static_cast<int>(kk & 63);
-  return {{std::ldexp(1.0, static_cast<int>((kk - j) / 64))}, j};
-}
-ACTFN_INLINE D gather64(const double* table, const ExpIndex& e) { return {table[e.j]}; }
 struct Index8 {
   int i;
 };
 ACTFN_INLINE Index8 index8(D index) { return {static_cast<int>(index.v) & 7}; }
 ACTFN_INLINE D lookup8(const double* table, Index8 index) { return {table[index.i]}; }
+struct ExpIndex {
+  D scale;
+  Index8 j;
+};
+ACTFN_INLINE ExpIndex exp_index(D kd) {
+  const double c = kd.v;
+  const long long kk = c == c && c > -1e6 && c < 1e6 ? static_cast<long long>(c) : 0;
+  const int j = static_cast<int>(kk & 7);
+  return {{std::ldexp(1.0, static_cast<int>((kk - j) / 8))}, {j}};
+}
 #endif
 
 // ---- exp and expm1
 
-// The reduction shared by exp_dd and expm1_dd: e^(yh + yl) = scale * (t_hi + t_lo), t_hi = 2^(j/64).
+// e^(yh + yl) = scale * (hi + lo) before scaling: hi = 2^(j/8) (exact table word), |lo| < 0.05 hi.
 struct ExpParts {
-  D scale, t_hi, t_lo;
+  D scale, hi, lo;
 };
 ACTFN_INLINE ExpParts exp_parts(D yh, D yl) {
-  namespace g = ::actfn::math::generated;
-  const D kd = round_nearest(yh * k(g::INV_LN2_X64));
-  const D rh = fma(kd, k(-g::LN2_DIV64_HI), yh);  // exact (36-bit constant, Sterbenz)
-  const D rl = fma(kd, k(-g::LN2_DIV64_LO), yl);
+  namespace c = ::actfn::f64_coefficients;
+  const D kd = round_nearest(yh * k(c::INV_LN2_X8));
+  const D rh = fma(kd, k(-c::LN2_DIV8_HI), yh);  // exact (36-bit constant, Sterbenz)
+  const D rl = fma(kd, k(-c::LN2_DIV8_LO), yl);
   const D r = rh + rl;
-  const double* c = g::EXPM1_TAIL;
-  D tail = k(c[5]);
-  tail = fma(tail, r, k(c[4]));
-  tail = fma(tail, r, k(c[3]));
-  tail = fma(tail, r, k(c[2]));
-  tail = fma(tail, r, k(c[1]));
-  tail = fma(tail, r, k(c[0]));
-  const D p = r + fma(r * r, tail, sum_err(rh, rl, r));  // e^(rh + rl) - 1
+  const D r_err = sum_err(rh, rl, r);
+  const double* t = c::EXPM1_TAIL8;
+  const D r2 = r * r;
+  D tail = fma(k(t[7]), r, k(t[6]));
+  const D tail_lo = fma(k(t[1]), r, k(t[0]));
+  tail = fma(tail, r, k(t[5]));
+  tail = fma(tail, r, k(t[4]));
+  tail = fma(tail, r, k(t[3]));
+  tail = fma(tail, r, k(t[2]));
+  const D q = fma(r2, fma(tail, r2, tail_lo), r_err);  // e^(rh + rl) - 1 - r, to ~2^-64 relative
   const ExpIndex e = exp_index(kd);
-  const D th = gather64(g::EXP2_FRACTION_HI, e);
-  const D tl = gather64(g::EXP2_FRACTION_LO, e);
-  return {e.scale, th, fma(th, p, tl * (one() + p))};
+  const D th = lookup8(c::EXP2_EIGHTHS_HI, e.j);
+  const D tl = lookup8(c::EXP2_EIGHTHS_LO, e.j);
+  // (th + tl)(1 + r + q) = th + th r + [th q + tl (1 + r)], th r split exactly
+  const D a = th * r;
+  const D hi = th + a;
+  const D lo = fast_sum_err(th, a, hi) + (fma(th, q, fma(tl, r, tl)) + prod_err(th, r, a));
+  return {e.scale, hi, lo};
 }
 
 ACTFN_INLINE DD exp_dd(D yh, D yl) {
   const ExpParts e = exp_parts(yh, yl);
-  return renorm(e.t_hi * e.scale, e.t_lo * e.scale);
+  return renorm(e.hi * e.scale, e.lo * e.scale);
 }
 ACTFN_INLINE DD exp_dd(D y) { return exp_dd(y, zero()); }
 ACTFN_INLINE D exp(D y) {
@@ -174,9 +190,9 @@ ACTFN_INLINE D exp(D y) {
 
 ACTFN_INLINE DD expm1_dd(D y) {
   const ExpParts e = exp_parts(y, zero());
-  const D a = e.t_hi * e.scale;  // exact
+  const D a = e.hi * e.scale;  // exact
   const D s = a - one();
-  const D lo = sum_err(a, k(-1.0), s) + e.t_lo * e.scale;
+  const D lo = sum_err(a, k(-1.0), s) + e.lo * e.scale;
   const DD r = renorm(s, lo);
   const M z = eq(y, zero());  // keeps expm1(-0) = -0
   return {select(z, y, r.hi), select(z, zero(), r.lo)};
