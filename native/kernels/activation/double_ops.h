@@ -45,9 +45,11 @@ struct SigmoidCore {
   D d, dl, rd;
   M negative;
 };
+// Plain: e = e^-|h| rounded (the twin's std::exp; el = 0), for the forms that need no pair.
+template <bool kPair = true>
 ACTFN_INLINE SigmoidCore sigmoid_core(D h, D l) {
   const M negative = lt(h, zero());
-  const DD e = f64::exp_dd(neg(abs(h)), select(negative, l, neg(l)));
+  const DD e = kPair ? f64::exp_dd(neg(abs(h)), select(negative, l, neg(l))) : DD{f64::exp(neg(abs(h))), zero()};
   const D d = one() + e.hi;
   const D dl = f64::fast_sum_err(one(), e.hi, d) + e.lo;
   return {e, d, dl, one() / d, negative};
@@ -114,9 +116,9 @@ constexpr double kVectorRootRadius = 1.0 / 32;
 
 struct Sigmoid {
   ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(708)); }
-  ACTFN_INLINE static D forward(D x, const DParams&) { return f64::round(sigmoid_of(sigmoid_core(x, zero()))); }
+  ACTFN_INLINE static D forward(D x, const DParams&) { return f64::round(sigmoid_of(sigmoid_core<false>(x, zero()))); }
   ACTFN_INLINE static D derivative(D x, const DParams&) {
-    const SigmoidCore c = sigmoid_core(x, zero());
+    const SigmoidCore c = sigmoid_core<false>(x, zero());
     return f64::round(over_square_r(c.e.hi, c.e.lo, c.d, c.dl, c.rd));
   }
 };
@@ -132,10 +134,9 @@ struct Tanh {
     return copy_sign(f64::round(f64::quot(neg(m.hi), neg(m.lo), den, denl)), x);
   }
   ACTFN_INLINE static D derivative(D x, const DParams&) {  // 4t / (1 + t)^2, t = e^-2|x|
-    const DD t = f64::exp_dd(k(-2.0) * abs(x));
-    const D d = one() + t.hi;
-    const D dl = f64::fast_sum_err(one(), t.hi, d) + t.lo;
-    return f64::round(f64::over_square(k(4.0) * t.hi, k(4.0) * t.lo, d, dl));
+    const D t = f64::exp(k(-2.0) * abs(x));  // rounded, as the twin's
+    const D d = one() + t;
+    return f64::round(f64::over_square(k(4.0) * t, zero(), d, f64::fast_sum_err(one(), t, d)));
   }
 };
 
@@ -196,7 +197,7 @@ struct SwishLike {
   }
   ACTFN_INLINE static D forward(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, kUnit);
-    return f64::times(x, sigmoid_of(sigmoid_core(u.uh, u.ul)));
+    return f64::times(x, sigmoid_of(sigmoid_core<!kUnit>(u.uh, u.ul)));
   }
   ACTFN_INLINE static D derivative(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, kUnit);
@@ -236,7 +237,7 @@ struct LogSigmoid {
     const D l = f64::log1p_unit(f64::exp(neg(abs(x))));
     return f64::vmin(x, zero()) - l;
   }
-  ACTFN_INLINE static D derivative(D x, const DParams&) { return f64::round(sigmoid_neg_of(sigmoid_core(x, zero()))); }
+  ACTFN_INLINE static D derivative(D x, const DParams&) { return f64::round(sigmoid_neg_of(sigmoid_core<false>(x, zero()))); }
 };
 
 // geluTanh(x) = x sigma(v), v = c (x + k x^3) as a pair; x v'(x) = v + 2w (gelu_tanh_parts).
