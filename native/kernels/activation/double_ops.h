@@ -55,12 +55,8 @@ ACTFN_INLINE SigmoidCore sigmoid_core(D h, D l) {
   return {e, d, dl, one() / d, negative};
 }
 
-// (a + al)/(b + bl) with rb ~ 1/b given (to a few ULP): see f64::quot.
-ACTFN_INLINE DD quot_r(D a, D al, D b, D bl, D rb) {
-  const D q = a * rb;
-  const D pq = q * b;
-  return {q, ((a - pq) - f64::prod_err(q, b, pq) + al - q * bl) * rb};
-}
+// (a + al)/(b + bl) with rb ~ 1/b given (to a few ULP): see f64::quot_r.
+using f64::quot_r;
 // (a + al)/(d + dl)^2 with rd ~ 1/d.
 ACTFN_INLINE DD over_square_r(D a, D al, D d, D dl, D rd) {
   const D qq = d * d;

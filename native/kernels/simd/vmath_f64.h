@@ -46,7 +46,8 @@ ACTFN_INLINE D k(double c) { return set<double>(c); }
 ACTFN_INLINE D zero() { return set<double>(0.0); }
 ACTFN_INLINE D one() { return set<double>(1.0); }
 ACTFN_INLINE D neg(D a);           // -a (sign flip), per ISA below
-ACTFN_INLINE D fms(D a, D b, D c);  // a*b - c with one rounding, per ISA below
+ACTFN_INLINE D fms(D a, D b, D c);   // a*b - c with one rounding, per ISA below
+ACTFN_INLINE D fnma(D a, D b, D c);  // c - a*b with one rounding, per ISA below
 ACTFN_INLINE D vmin(D a, D b) { return select(lt(b, a), b, a); }
 ACTFN_INLINE D vmax(D a, D b) { return select(gt(b, a), b, a); }
 ACTFN_INLINE M mask_and_not(M a, M b);  // a && !b, per ISA below
@@ -73,6 +74,7 @@ ACTFN_INLINE DD renorm(D hi, D lo) {
 #if defined(ACTFN_TARGET_AVX512)
 ACTFN_INLINE D neg(D a) { return {_mm512_xor_pd(a.v, _mm512_set1_pd(-0.0))}; }
 ACTFN_INLINE D fms(D a, D b, D c) { return {_mm512_fmsub_pd(a.v, b.v, c.v)}; }
+ACTFN_INLINE D fnma(D a, D b, D c) { return {_mm512_fnmadd_pd(a.v, b.v, c.v)}; }
 ACTFN_INLINE M mask_and_not(M a, M b) { return {static_cast<__mmask8>(a.m & ~b.m)}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {static_cast<__mmask8>(a.m & b.m)}; }
 ACTFN_INLINE bool none(M a) { return a.m == 0; }
@@ -96,6 +98,7 @@ ACTFN_INLINE ExpIndex exp_index(D shifted) {
 #elif defined(ACTFN_TARGET_AVX2)
 ACTFN_INLINE D neg(D a) { return {_mm256_xor_pd(a.v, _mm256_set1_pd(-0.0))}; }
 ACTFN_INLINE D fms(D a, D b, D c) { return {_mm256_fmsub_pd(a.v, b.v, c.v)}; }
+ACTFN_INLINE D fnma(D a, D b, D c) { return {_mm256_fnmadd_pd(a.v, b.v, c.v)}; }
 ACTFN_INLINE M mask_and_not(M a, M b) { return {_mm256_andnot_pd(b.m, a.m)}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {_mm256_and_pd(a.m, b.m)}; }
 ACTFN_INLINE bool none(M a) { return _mm256_movemask_pd(a.m) == 0; }
@@ -133,6 +136,7 @@ ACTFN_INLINE ExpIndex exp_index(D shifted) {
 #else
 ACTFN_INLINE D neg(D a) { return {-a.v}; }
 ACTFN_INLINE D fms(D a, D b, D c) { return {std::fma(a.v, b.v, -c.v)}; }
+ACTFN_INLINE D fnma(D a, D b, D c) { return {std::fma(-a.v, b.v, c.v)}; }
 ACTFN_INLINE M mask_and_not(M a, M b) { return {a.m && !b.m}; }
 ACTFN_INLINE M mask_and(M a, M b) { return {a.m && b.m}; }
 ACTFN_INLINE bool none(M a) { return !a.m; }
@@ -166,8 +170,7 @@ ACTFN_INLINE ExpParts exp_parts(D yh, D yl) {
   const D kd = shifted - k(6755399441055744.0);
   const D rh = fma(kd, k(-c::LN2_DIV8_HI), yh);  // exact (36-bit constant, Sterbenz)
   const D rl = fma(kd, k(-c::LN2_DIV8_LO), yl);
-  const D r = rh + rl;
-  const D r_err = sum_err(rh, rl, r);
+  const D r = rh + rl;  // for the polynomial only: the linear term takes rh and rl apart
   const double* t = c::EXPM1_TAIL8;
   const D r2 = r * r;
   D tail = fma(k(t[7]), r, k(t[6]));
@@ -176,14 +179,14 @@ ACTFN_INLINE ExpParts exp_parts(D yh, D yl) {
   tail = fma(tail, r, k(t[4]));
   tail = fma(tail, r, k(t[3]));
   tail = fma(tail, r, k(t[2]));
-  const D q = fma(r2, fma(tail, r2, tail_lo), r_err);  // e^(rh + rl) - 1 - r, to ~2^-64 relative
+  const D q = fma(r2, fma(tail, r2, tail_lo), rl);  // e^(rh + rl) - 1 - rh, to ~2^-64 relative
   const ExpIndex e = exp_index(shifted);
   const D th = lookup8(c::EXP2_EIGHTHS_HI, e.j);
   const D tl = lookup8(c::EXP2_EIGHTHS_LO, e.j);
-  // (th + tl)(1 + r + q) = th + th r + [th q + tl (1 + r)], th r split exactly
-  const D a = th * r;
+  // (th + tl)(1 + rh + q) = th + th rh + [th q + tl (1 + r)], th rh split exactly
+  const D a = th * rh;
   const D hi = th + a;
-  const D lo = fast_sum_err(th, a, hi) + (fma(th, q, fma(tl, r, tl)) + prod_err(th, r, a));
+  const D lo = fast_sum_err(th, a, hi) + (fma(th, q, fma(tl, r, tl)) + prod_err(th, rh, a));
   return {e.scale, hi, lo};
 }
 
@@ -230,13 +233,13 @@ ACTFN_INLINE DD expm1_dd(D y) {
 
 // (a + al) / (b + bl) as hi + lo: q from one reciprocal, then the remainder (a - q b exact by fma)
 // divided the same way; hi + lo is good to ~2^-100 relative, hi itself within ~1 ULP.
-ACTFN_INLINE DD quot(D a, D al, D b, D bl) {
-  const D rb = one() / b;
+// The remainder a - q b is one fma: exact when q is within an ULP or so of a / b, and otherwise off
+// by 2^-53 of a remainder that is itself ~2^-52 of a.
+ACTFN_INLINE DD quot_r(D a, D al, D b, D bl, D rb) {
   const D q = a * rb;
-  const D pq = q * b;
-  const D c = ((a - pq) - prod_err(q, b, pq) + al - q * bl) * rb;
-  return {q, c};
+  return {q, fnma(q, bl, fnma(q, b, a) + al) * rb};
 }
+ACTFN_INLINE DD quot(D a, D al, D b, D bl) { return quot_r(a, al, b, bl, one() / b); }
 // (a + al) / (b + bl)^2: the shape of sigmoid', tanh' and the compensated derivatives.
 ACTFN_INLINE DD over_square(D a, D al, D b, D bl) {
   const D qq = b * b;
