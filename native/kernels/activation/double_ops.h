@@ -45,11 +45,19 @@ struct SigmoidCore {
   D d, dl, rd;
   M negative;
 };
-// Plain: e = e^-|h| rounded (the twin's std::exp; el = 0), for the forms that need no pair.
+// Plain: e = e^-|h| rounded and el = e (-+l), the twin's std::exp with its first-order low word,
+// for the forms that need no pair.
 template <bool kPair = true>
 ACTFN_INLINE SigmoidCore sigmoid_core(D h, D l) {
   const M negative = lt(h, zero());
-  const DD e = kPair ? f64::exp_dd(neg(abs(h)), select(negative, l, neg(l))) : DD{f64::exp(neg(abs(h))), zero()};
+  const D yl = select(negative, l, neg(l));
+  DD e;
+  if constexpr (kPair) {
+    e = f64::exp_dd(neg(abs(h)), yl);
+  } else {
+    const D ep = f64::exp(neg(abs(h)));
+    e = {ep, ep * yl};
+  }
   const D d = one() + e.hi;
   const D dl = f64::fast_sum_err(one(), e.hi, d) + e.lo;
   return {e, d, dl, one() / d, negative};
@@ -73,26 +81,24 @@ ACTFN_INLINE DD sigmoid_neg_of(const SigmoidCore& s) {
 }
 
 // sigma(h) (1 + sigma(-h) S) with S = sh + sl: silu'(u) (S = u) and geluTanh'(x) (S = x v'(x)),
-// as one compensated quotient A / (1 + E)^2 with E = e^-|h|: A = E (1 + S + E) for h < 0 (the
+// as one compensated quotient A / (1 + E)^2 with E = e^-|h|: A = E (1 + S) + E^2 for h < 0 (the
 // twin's one_plus_over_square, no cancellation left near the root but E's own error, ~2^-62 here)
-// and A = 1 + E (1 + S) for h >= 0 (all terms positive).
+// and A = E (1 + S) + 1 for h >= 0 (all terms positive).
 ACTFN_INLINE D sigmoid_one_plus(const SigmoidCore& c, D sh, D sl) {
   using f64::prod_err;
   using f64::sum_err;
   const D e = c.e.hi, el = c.e.lo;
   const D m = one() + sh;
   const D ml = sum_err(one(), sh, m) + sl;
-  // h < 0
-  const D n = m + e;
-  const D nl = sum_err(m, e, n) + ml + el;
-  const D a = e * n;
-  const D al = fma(el, n, fma(e, nl, prod_err(e, n, a)));
-  // h >= 0
+  // A = E m + X, X = E^2 (h < 0) or 1 (h >= 0), each as a pair
   const D b = e * m;
   const D bl = fma(el, m, fma(e, ml, prod_err(e, m, b)));
-  const D a2 = one() + b;
-  const D a2l = sum_err(one(), b, a2) + bl;
-  return f64::round(over_square_r(select(c.negative, a, a2), select(c.negative, al, a2l), c.d, c.dl, c.rd));
+  const D ee = e * e;
+  const D x = select(c.negative, ee, one());
+  const D xl = select(c.negative, fma(k(2.0) * e, el, prod_err(e, e, ee)), zero());
+  const D a = b + x;
+  const D al = sum_err(b, x, a) + (bl + xl);
+  return f64::round(over_square_r(a, al, c.d, c.dl, c.rd));
 }
 
 // Lanes within `radius` of a derivative's root get its critical-point expansion (computed only
@@ -193,7 +199,7 @@ struct SwishLike {
   }
   ACTFN_INLINE static D forward(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, kUnit);
-    return f64::times(x, sigmoid_of(sigmoid_core<!kUnit>(u.uh, u.ul)));
+    return f64::times(x, sigmoid_of(sigmoid_core<false>(u.uh, u.ul)));
   }
   ACTFN_INLINE static D derivative(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, kUnit);
@@ -222,7 +228,7 @@ struct Softplus {
   }
   ACTFN_INLINE static D derivative(D x, const DParams& p) {
     const SwishParts u = swish_u(x, p.a, p.a_raw == 1);
-    return f64::round(sigmoid_of(sigmoid_core(u.uh, u.ul)));
+    return f64::round(sigmoid_of(sigmoid_core<false>(u.uh, u.ul)));
   }
 };
 
