@@ -4,13 +4,14 @@
 // math/dd.h) carry over lane by lane.
 //
 // - Error-free transforms: sum_err (TwoSum), fast_sum_err (FastTwoSum, |a| >= |b|), prod_err (fma).
-// - exp_dd(yh, yl): e^(yh + yl) as hi + lo (renormalised: hi = fl(hi + lo)), the algorithm of math/erfc.h's exp_split in lanes:
-//   y = (64 m + j) ln2/64 + r, |r| <= ln2/128, ln2/64 in two parts (k * HI exact), e^r - 1 from the
-//   generated EXPM1_TAIL polynomial (tools/gen-math-coefficients.py), 2^(j/64) as a double-double
-//   from the generated 64-entry table (gathered per lane). Relative error of hi + lo about 2^-60
-//   (the table and polynomial's, see coefficients.generated.h). Valid for yh in [-708, 709] (normal
-//   results; callers send other lanes to the scalar twin) and |yl| <= 2^-30 |yh|-ish (a low word).
-//   Lanes outside (inf, NaN) give garbage but never fault: the table index is masked to 0..63.
+// - exp_dd(yh, yl): e^(yh + yl) as hi + lo (renormalised: hi = fl(hi + lo)): y = (8 m + j) ln2/8
+//   + r, |r| <= ln2/16, ln2/8 in two parts (k * HI exact), e^r - 1 - r from a degree-7 polynomial
+//   and 2^(j/8) as a double-double, both from tools/gen-f64-vector-coefficients.py
+//   (f64_coefficients.generated.h); the table is looked up with in-register permutes (no gathers).
+//   th * rh is split exactly, so hi + lo is good to ~2^-62 relative. Valid for yh in [-708, 709]
+//   (normal results; callers send other lanes to the scalar twin) and a low word yl. Lanes outside
+//   (inf, NaN) give garbage but never fault: the table index is masked to 0..7.
+// - exp(y): the same core rounded to one double, ~0.55 ULP (what the twins get from std::exp).
 // - expm1_dd(y): e^y - 1 as hi + lo from the same pieces: (2^m T_hi - 1) is formed with TwoSum, so
 //   there is no cancellation left; relative error about 2^-58 for y in [-708, 709], y itself for
 //   |y| tiny (and -0 for -0).
@@ -23,7 +24,7 @@
 //   reciprocal of b) per quotient; over_square the same for (a + al)/(b + bl)^2.
 // - erfcx_dd / normal_dd: math/erfc.h's erfcx (five polynomial pieces on [0.5, 4), H(1/z^2)/z
 //   beyond; generated coefficients regrouped so each coefficient is one in-register permute per
-//   vector on AVX-512, a gather on AVX2) and the normal CDF Phi(x) with e^(-x^2/2), all pairs.
+//   vector on AVX-512, two vpermd and a blend on AVX2) and the normal CDF Phi(x) with e^(-x^2/2), all pairs.
 // - critical(cp, uh, ul): math/critical_points.h's expansion near a derivative's root, in lanes,
 //   same arithmetic order (the same ~1.2 ULP).
 #pragma once
@@ -159,7 +160,7 @@ ACTFN_INLINE ExpIndex exp_index(D shifted) {
 
 // ---- exp and expm1
 
-// e^(yh + yl) = scale * (hi + lo) before scaling: hi = 2^(j/8) (exact table word), |lo| < 0.05 hi.
+// e^(yh + yl) = scale * (hi + lo): hi = fl(2^(j/8) (1 + rh)), lo the rest (|lo| < 2^-9 hi).
 struct ExpParts {
   D scale, hi, lo;
 };
