@@ -12,6 +12,7 @@
 #include "vector_ops.h"
 #include "narrow_ops.h"
 #include "wide_ops.h"
+#include "double_ops.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -24,6 +25,10 @@ constexpr bool kVectorized = !std::is_void_v<typename VectorOf<Op>::type> && (Ve
 // Whether float32 arrays of Op run in double lanes on this target.
 template <class Op, class T>
 constexpr bool kWide = std::is_same_v<T, float> && !std::is_void_v<typename WideOf<Op>::type> && (Vec<double>::N > 1);
+
+// Whether float64 arrays of Op run its float64 double-lane form (double_ops.h) on this target.
+template <class Op, class T>
+constexpr bool kDouble = std::is_same_v<T, double> && !std::is_void_v<typename DoubleOf<Op>::type> && (Vec<double>::N > 1);
 
 // Runs the double-lane form over whole vectors of [i, end) and returns where it stopped. Lanes with
 // a NaN or infinite input are redone by the scalar twin, which owns those conventions. dy is null
@@ -148,7 +153,7 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       i = vector_loop(at, out, i, begin, end, stream_out);
     } else if constexpr (kWide<Op, T>) {
       i = wide_block<Op, kDerivative>(x, K == Pass::backward ? dy : nullptr, out, i, end, p);
-    } else if constexpr (kVectorized<Op, T>) {
+    } else if constexpr (kVectorized<Op, T> && !kDouble<Op, T>) {
       using V = typename VectorOf<Op>::type;
       const vops::VecParams<T> vp(p);
       const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
@@ -158,6 +163,31 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
         } else {
           return kDerivative ? V::derivative(v, vp) : V::forward(v, vp);
         }
+      };
+      i = vector_loop(at, out, i, begin, end, stream_out);
+    } else if constexpr (kDouble<Op, T>) {
+      // Float64 in double lanes: vectors with a lane outside the form's domain take the scalar twin.
+      using F = typename DoubleOf<Op>::type;
+      constexpr std::size_t N = Vec<double>::N;
+      constexpr unsigned kAllLanes = (1u << N) - 1;
+      const dops::DParams dp(p);
+      const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
+        const Vec<double> v = load(x + j);
+        if (lane_bits(F::domain(v, dp)) == kAllLanes) {
+          if constexpr (K == Pass::backward) {
+            return load(dy + j) * F::derivative(v, dp);
+          } else if constexpr (K == Pass::derivative) {
+            return F::derivative(v, dp);
+          } else {
+            return F::forward(v, dp);
+          }
+        }
+        double redo[N];
+        for (std::size_t l = 0; l < N; ++l) {
+          const double f = kDerivative ? Op::derivative(x[j + l], p) : Op::forward(x[j + l], p);
+          redo[l] = K == Pass::backward ? dy[j + l] * f : f;
+        }
+        return load(redo);
       };
       i = vector_loop(at, out, i, begin, end, stream_out);
     }

@@ -11,6 +11,7 @@
 #include "../math/dd.h"
 #include "../parallel.h"
 #include "../targets.h"
+#include "double_rows.h"
 #include "narrow_rows.h"
 
 namespace actfn {
@@ -89,11 +90,18 @@ void softmax_backward_row(const T* y, const T* dy, T* out, std::size_t cols) {
 template <class T>
 constexpr bool kNarrowRows = std::is_same_v<T, float> && (Vec<float>::N > 1);
 
+// Float64 rows in double lanes where the target has them (double_rows.h).
+template <class T>
+constexpr bool kDoubleRows = std::is_same_v<T, double> && (Vec<double>::N > 1);
+
 template <class T>
 void softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
   for_each_row(rows, cols, [=](std::size_t offset) {
     if constexpr (kNarrowRows<T>) {
       if (srows::softmax_row(x + offset, out + offset, cols)) return;
+    }
+    if constexpr (kDoubleRows<T>) {
+      if (drows::double_softmax_row<false>(x + offset, out + offset, cols)) return;
     }
     softmax_row(x + offset, out + offset, cols);
   });
@@ -105,6 +113,9 @@ void log_softmax(const T* x, T* out, std::size_t rows, std::size_t cols) {
     if constexpr (kNarrowRows<T>) {
       if (srows::log_softmax_row(x + offset, out + offset, cols)) return;
     }
+    if constexpr (kDoubleRows<T>) {
+      if (drows::double_softmax_row<true>(x + offset, out + offset, cols)) return;
+    }
     log_softmax_row(x + offset, out + offset, cols);
   });
 }
@@ -114,6 +125,9 @@ void softmax_backward(const T* y, const T* dy, T* out, std::size_t rows, std::si
   for_each_row(rows, cols, [=](std::size_t offset) {
     if constexpr (kNarrowRows<T>) {
       if (srows::softmax_backward_row(y + offset, dy + offset, out + offset, cols)) return;
+    }
+    if constexpr (kDoubleRows<T>) {
+      if (drows::double_softmax_backward_row(y + offset, dy + offset, out + offset, cols)) return;
     }
     softmax_backward_row(y + offset, dy + offset, out + offset, cols);
   });
