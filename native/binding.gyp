@@ -3,7 +3,8 @@
 # loader prefers to the prebuild. Same sources, flags and per-ISA targets as ../CMakeLists.txt
 # (each kernel source compiled once per instruction set, in its own static library). It lives in
 # native/ rather than at the package root on purpose: a root binding.gyp makes npm run
-# `node-gyp rebuild` at install time, and actfn has no install step.
+# `node-gyp rebuild` at install time, and actfn has no install step. The bench-only addon
+# (actfn_bench.node: memory and FMA probes) is a CMake target only; users never build it.
 {
   'variables': {
     'kernel_sources': ['kernels/activation/elementwise.cc', 'kernels/softmax/softmax.cc', 'kernels/gemm/gemm.cc', 'kernels/nn/training.cc'],
@@ -29,8 +30,8 @@
       'target_name': 'actfn',
       'sources': [
         'addon/module.cc', 'addon/activation_binding.cc', 'addon/softmax_binding.cc', 'addon/runtime_binding.cc',
-        'addon/async_work.cc', 'addon/probe_binding.cc', 'addon/gemm_binding.cc', 'addon/training_binding.cc',
-        'kernels/dispatch.cc', 'kernels/cpu_features.cc', 'kernels/parallel.cc', 'kernels/probe/memory_probe.cc',
+        'addon/async_work.cc', 'addon/gemm_binding.cc', 'addon/training_binding.cc',
+        'kernels/dispatch.cc', 'kernels/cpu_features.cc', 'kernels/parallel.cc',
       ],
       'include_dirs': ['<!(node -p "require(\'node-addon-api\').include_dir")'],
       'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
