@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""PyTorch peer for actfn's elementwise benchmark (bench/run.mjs --peers).
+
+Reads JSON requests on stdin, one per line, and answers each with one line of JSON. A request is a
+list of cases, or {"cases": [...], "timing": {...}}; a case is
+    {"op": "sigmoid", "kind": "forward", "dtype": "float32", "size": 1000000, "threads": 2, "cols": null}
+(op and kind as actfn names them; with cols, tensors are (size // cols, cols) and the op runs over
+rows). The answer lists, per case, the case with "elements", "medianNs", "elementsPerNs",
+"samples", "torch" (the expression timed) and "allocates", or with "skipped" saying why.
+
+    echo '[{"op":"gelu","kind":"forward","dtype":"float32","size":1000000,"threads":1}]' \\
+      | python3 bench/peers/torch_elementwise.py
+    python3 bench/peers/torch_elementwise.py --version      # {"torch": "1.13.1", ...}
+
+What is timed comes from bench/peers/torch-ops.json, the one mapping from actfn ops to PyTorch.
+Same rules as actfn's side (bench/timer.mjs): inputs uniform in [-8, 8] (dy in [-1, 1]), outputs
+preallocated (out=) where PyTorch has that form, warm-up for at least warmupMs, samples of calls
+batched to at least minSampleMs each, the median per-call time of the samples. A benchmark peer
+only: never a dependency of actfn or of its CI.
+"""
+import gc
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+MANIFEST = json.loads(Path(__file__).with_name("torch-ops.json").read_text())["ops"]
+DTYPES = {"float32": torch.float32, "float64": torch.float64}
+TIMING = {"samples": 7, "minSampleMs": 5.0, "warmupMs": 10.0, "maxCaseMs": 1500.0}
+A = torch.ops.aten
+
+
+def median_time(fn, timing):
+    """Median seconds per call (same rule as bench/timer.mjs)."""
+    now = time.perf_counter
+    start, calls = now(), 0
+    while True:
+        fn()
+        calls += 1
+        elapsed = now() - start
+        if elapsed * 1e3 >= timing["warmupMs"] or calls >= 1000:
+            break
+    per_call = elapsed / calls
+    batch = max(1, math.ceil(timing["minSampleMs"] / 1e3 / per_call))
+    samples = timing["samples"]
+    if per_call * batch * samples * 1e3 > timing["maxCaseMs"]:
+        samples = max(3, int(timing["maxCaseMs"] / (per_call * batch * 1e3)))
+    times = []
+    for _ in range(samples):
+        t = now()
+        for _ in range(batch):
+            fn()
+        times.append((now() - t) / batch)
+    times.sort()
+    mid = len(times) // 2
+    return (times[mid] if len(times) % 2 else (times[mid - 1] + times[mid]) / 2), samples
+
+
+class Inputs:
+    """The tensors of one (dtype, size, cols) group, kept while consecutive requests share it."""
+
+    def __init__(self):
+        self.key = None
+        self.tensors = {}
+
+    def get(self, dtype, size, cols):
+        key = (dtype, size, cols)
+        if key != self.key:
+            self.tensors = {}
+            gc.collect()
+            gen = torch.Generator().manual_seed(12345)
+            dt = DTYPES[dtype]
+            n = (size // cols) * cols if cols else size
+            shape = (n // cols, cols) if cols else (n,)
+            self.tensors = {
+                "x": torch.empty(shape, dtype=dt).uniform_(-8, 8, generator=gen),
+                "dy": torch.empty(shape, dtype=dt).uniform_(-1, 1, generator=gen),
+                "ones": torch.ones(shape, dtype=dt),
+                "out": torch.empty(shape, dtype=dt).fill_(0),
+                "setup": {},
+            }
+            self.key = key
+        return self.tensors
+
+
+def run_case(case, inputs, timing):
+    op, kind = case["op"], case["kind"]
+    entry = MANIFEST.get(op, {}).get(kind)
+    if entry is None:
+        return {**case, "skipped": "no matching PyTorch op"}
+    dtype, size, cols = case["dtype"], int(case["size"]), case.get("cols")
+    tensors = inputs.get(dtype, size, cols)
+    scope = {"torch": torch, "A": A, **{k: v for k, v in tensors.items() if k != "setup"}}
+    for name, expr in MANIFEST[op].get("setup", {}).items():
+        cache_key = (op, name)
+        if cache_key not in tensors["setup"]:
+            tensors["setup"][cache_key] = eval(expr, scope)  # noqa: S307 (the repository's own manifest)
+        scope[name] = tensors["setup"][cache_key]
+    fn = eval(f"lambda: {entry['torch']}", scope)  # noqa: S307
+    torch.set_num_threads(int(case["threads"]))
+    seconds, samples = median_time(fn, timing)
+    elements = tensors["x"].numel()
+    return {
+        **case,
+        "elements": elements,
+        "medianNs": seconds * 1e9,
+        "elementsPerNs": elements / (seconds * 1e9),
+        "samples": samples,
+        "torch": entry["torch"],
+        "allocates": bool(entry.get("allocates", False)),
+    }
+
+
+def answer(request, inputs):
+    cases, timing = (request, TIMING) if isinstance(request, list) else (request["cases"], {**TIMING, **request.get("timing", {})})
+    results = []
+    for case in cases:
+        try:
+            results.append(run_case(case, inputs, timing))
+        except Exception as error:  # one failing op must not end the race
+            results.append({**case, "skipped": f"{type(error).__name__}: {error}"})
+    return results
+
+
+def main():
+    if "--version" in sys.argv:
+        print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+                          "parallel": torch.__config__.parallel_info().splitlines()[:6], "python": sys.version.split()[0]}))
+        return
+    inputs = Inputs()
+    buffer = ""
+    for line in sys.stdin:
+        buffer += line
+        try:
+            request = json.loads(buffer)
+        except json.JSONDecodeError:
+            continue  # a request written over several lines
+        buffer = ""
+        print(json.dumps(answer(request, inputs)), flush=True)
+    if buffer.strip():
+        print(json.dumps(answer(json.loads(buffer), inputs)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
