@@ -6,12 +6,15 @@
 //    most threads measured (actfn's, and PyTorch's);
 //  - with --full results, the other instruction sets and the js backend beside the best one.
 // tools/bench-readme.mjs uses raceTable() and targetSummary() for README.md.
+import { NOISY } from './timer.mjs';
 
 /** Thresholds of the targets: a ratio to PyTorch of at least 1, a memory-bound op at 90% of the probe. */
 export const PASS = { ratio: 1, probePercent: 90, scaling: 0.9 };
 
 const SIZE = 1e6;
 const f = (v, digits = 3) => (v == null ? '' : v.toFixed(digits));
+/** el/ns, with ~ when its samples spread more than NOISY (the machine was busy). */
+const rate = (v, spread) => (v == null ? '' : `${v.toFixed(3)}${spread > NOISY ? '~' : ''}`);
 const pct = (v) => (v == null ? '' : `${Math.round(v)}%`);
 const times = (v) => (v == null ? '' : `${v.toFixed(2)}x`);
 const fmtSize = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}e6` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}e3` : String(n));
@@ -40,6 +43,7 @@ export function analyse({ meta, rows }) {
       ...r,
       actfn: r.elementsPerNs,
       torch: peer?.elementsPerNs ?? null,
+      torchSpread: peer?.spread ?? null,
       torchOp: peer?.torch ?? null,
       allocates: peer?.allocates ?? false,
       ratio: peer ? r.elementsPerNs / peer.elementsPerNs : null,
@@ -133,7 +137,7 @@ export function targetSummary(result) {
     const misses = t.items.filter((i) => i.status === 'miss');
     const na = t.items.length - counted.length;
     out.push(`- **${t.id}. ${t.title}**: ${counted.length ? `${pass} of ${counted.length} pass` : 'not measured'}${na ? ` (${na} without data${a.hasTorch ? '' : ': run with --peers'})` : ''}` +
-      (misses.length ? `; misses: ${misses.map((i) => `${itemName(i)} (${figures(i, a, t.id)})`).join(', ')}` : ''));
+      (misses.length ? `; misses: ${misses.map((i) => (t.items.length <= 16 ? `${itemName(i)} (${figures(i, a, t.id)})` : itemName(i))).join(', ')}` : ''));
   }
   return `${out.join('\n')}\n`;
 }
@@ -147,7 +151,7 @@ export function raceTable(result, dtype, size) {
   for (const r of rows) {
     const per = a.threads.map((t) => a.find(r.op, r.kind, dtype, size, t));
     const top = per.at(-1);
-    const cells = per.flatMap((l) => (l ? [f(l.actfn), f(l.torch) + (l.allocates ? '*' : ''), times(l.ratio), pct(l.probePercent)] : ['', '', '', '']));
+    const cells = per.flatMap((l) => (l ? [rate(l.actfn, l.spread), rate(l.torch, l.torchSpread) + (l.allocates ? '*' : ''), times(l.ratio), pct(l.probePercent)] : ['', '', '', '']));
     lines.push(`| ${r.op} | ${r.kind} | ${cells.join(' | ')} | ${times(top?.scaling)} | ${times(top?.torchScaling)} |`);
   }
   return `${lines.join('\n')}\n`;
@@ -206,7 +210,7 @@ export function provenance({ meta, peaks = [] }) {
   const peak = peaks.filter((p) => p.isa === meta.nativeSimd).map((p) => `${p.dtype} t${p.threads} ${p.gflops.toFixed(0)}`).join(', ');
   const c = meta.config;
   return `${meta.date.slice(0, 10)}, ${meta.cpu} (${meta.cores} cores, ${meta.memoryGiB} GiB), Node ${meta.node}, actfn ${meta.actfn} ` +
-    `native at ${meta.nativeSimd}; PyTorch: ${meta.peers?.status ?? 'not run'}; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)` : 'benny'}; ` +
+    `native at ${meta.nativeSimd}; peer: ${meta.peers?.status ?? 'not run'}; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)` : 'benny'}; ` +
     `load average ${meta.loadAverage.map((l) => l.toFixed(1)).join(' -> ')}; ${meta.minutes.toFixed(1)} min.` +
     (peak ? ` FMA peak (GFLOP/s): ${peak}.` : '');
 }
@@ -222,7 +226,8 @@ export function markdownReport(result) {
     'Elements per nanosecond (el/ns). ratio = actfn / PyTorch at the same dtype, size and threads; % probe = percent of the',
     'same run\'s memory probe (copy, out = x, for forward and derivative; add, out = x + dy, for backward); scaling =',
     `el/ns at ${a.most} threads / at 1 thread. softmax rows: rows of ${meta.config.softmaxCols} (the whole rows that fit the size).`,
-    'PyTorch\'s derivative is its backward op at dy = 1; * marks a PyTorch op without an out= form (timed with its allocation).',
+    'PyTorch\'s derivative is its backward op at dy = 1; * marks a PyTorch op without an out= form (timed with its allocation);',
+    `~ marks a figure whose samples spread more than ${NOISY * 100}% of their median (the machine was busy: rerun before quoting it).`,
     '',
     targetSummary(result),
     '## Rows',
@@ -234,7 +239,7 @@ export function markdownReport(result) {
       '| op | kind | dtype | size | threads | actfn el/ns | torch el/ns | ratio | % probe | scaling | torch scaling |',
       '|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const l of a.lines.filter((x) => x.dtype === dtype && x.size === Number(size))) {
-      lines.push(`| ${l.op} | ${l.kind} | ${l.dtype} | ${fmtSize(l.size)} | ${l.threads} | ${f(l.actfn)} | ${f(l.torch)}${l.allocates ? '*' : ''} | ${times(l.ratio)} | ${pct(l.probePercent)} | ${times(l.scaling)} | ${times(l.torchScaling)} |`);
+      lines.push(`| ${l.op} | ${l.kind} | ${l.dtype} | ${fmtSize(l.size)} | ${l.threads} | ${rate(l.actfn, l.spread)} | ${rate(l.torch, l.torchSpread)}${l.allocates ? '*' : ''} | ${times(l.ratio)} | ${pct(l.probePercent)} | ${times(l.scaling)} | ${times(l.torchScaling)} |`);
     }
   }
   lines.push('', '## Targets in detail', ...targetTables(result), ...gridTables(result));

@@ -136,11 +136,11 @@ async function measureActfn(backend, isa, dtype, size, threads) {
   lib.setNumThreads(threads);
   bench.addon?.setNumThreads(threads);
   const cases = casesFor(dtype, size, backend);
-  const row = (c, ms, samples) => ({
+  const row = (c, ms, samples, spread) => ({
     backend, isa, op: c.op, kind: c.kind, dtype, size, elements: c.elements, cols: c.cols ?? null, threads,
-    medianNs: ms * 1e6, elementsPerNs: c.elements / (ms * 1e6), samples, timer: config.timer,
+    medianNs: ms * 1e6, elementsPerNs: c.elements / (ms * 1e6), samples, spread, timer: config.timer,
   });
-  if (config.timer === 'median') return cases.map((c) => { const t = medianTime(c.fn, config.medianTiming); return row(c, t.ms, t.samples); });
+  if (config.timer === 'median') return cases.map((c) => { const t = medianTime(c.fn, config.medianTiming); return row(c, t.ms, t.samples, t.spread); });
   // benny: warm up first (the first case of a suite otherwise pays for page faults and thread wake-ups)
   for (const c of cases) c.fn();
   const rows = [];
@@ -149,7 +149,7 @@ async function measureActfn(backend, isa, dtype, size, threads) {
   await b.suite(
     name,
     ...cases.map((c) => b.add(`${c.op} ${c.kind}`, c.fn, config.bennyTiming)),
-    b.complete((summary) => summary.results.forEach((r, i) => rows.push(row(cases[i], r.details.median * 1e3, r.samples)))),
+    b.complete((summary) => summary.results.forEach((r, i) => rows.push(row(cases[i], r.details.median * 1e3, r.samples, (r.details.max - r.details.min) / r.details.median)))),
     b.save({ file: name, folder: htmlDir, format: 'chart.html' }),
   );
   return rows;
@@ -169,7 +169,7 @@ async function measureTorch(peer, dtype, size, threads) {
   const answers = await peer.request({ cases, timing: config.medianTiming });
   return answers.filter((a) => !a.skipped || console.warn(`torch ${a.op} ${a.kind}: ${a.skipped}`)).map((a) => ({
     backend: 'torch', isa: 'torch', op: a.op, kind: a.kind, dtype, size, elements: a.elements, cols: a.cols, threads,
-    medianNs: a.medianNs, elementsPerNs: a.elementsPerNs, samples: a.samples, timer: 'median', torch: a.torch, allocates: a.allocates,
+    medianNs: a.medianNs, elementsPerNs: a.elementsPerNs, samples: a.samples, spread: a.spread, timer: 'median', torch: a.torch, allocates: a.allocates,
   }));
 }
 

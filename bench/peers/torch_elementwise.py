@@ -6,7 +6,7 @@ list of cases, or {"cases": [...], "timing": {...}}; a case is
     {"op": "sigmoid", "kind": "forward", "dtype": "float32", "size": 1000000, "threads": 2, "cols": null}
 (op and kind as actfn names them; with cols, tensors are (size // cols, cols) and the op runs over
 rows). The answer lists, per case, the case with "elements", "medianNs", "elementsPerNs",
-"samples", "torch" (the expression timed) and "allocates", or with "skipped" saying why.
+"samples", "spread" ((slowest - fastest) / median), "torch" (the expression timed) and "allocates", or with "skipped" saying why.
 
     echo '[{"op":"gelu","kind":"forward","dtype":"float32","size":1000000,"threads":1}]' \\
       | python3 bench/peers/torch_elementwise.py
@@ -14,8 +14,9 @@ rows). The answer lists, per case, the case with "elements", "medianNs", "elemen
 
 What is timed comes from bench/peers/torch-ops.json, the one mapping from actfn ops to PyTorch.
 Same rules as actfn's side (bench/timer.mjs): inputs uniform in [-8, 8] (dy in [-1, 1]), outputs
-preallocated (out=) where PyTorch has that form, warm-up for at least warmupMs, samples of calls
-batched to at least minSampleMs each, the median per-call time of the samples. A benchmark peer
+preallocated (out=) where PyTorch has that form, warm-up for at least warmupMs (a call slower than
+slowMs is its own warm-up), samples of calls batched to at least minSampleMs each, the median
+per-call time of the samples. A benchmark peer
 only: never a dependency of actfn or of its CI.
 """
 import gc
@@ -29,34 +30,38 @@ import torch
 
 MANIFEST = json.loads(Path(__file__).with_name("torch-ops.json").read_text())["ops"]
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
-TIMING = {"samples": 7, "minSampleMs": 5.0, "warmupMs": 10.0, "maxCaseMs": 1500.0}
+TIMING = {"samples": 7, "minSampleMs": 5.0, "warmupMs": 10.0, "maxCaseMs": 1500.0, "slowMs": 250.0}
 A = torch.ops.aten
 
 
 def median_time(fn, timing):
-    """Median seconds per call (same rule as bench/timer.mjs)."""
+    """Median seconds per call, samples taken, their spread (same rule as bench/timer.mjs)."""
     now = time.perf_counter
-    start, calls = now(), 0
-    while True:
-        fn()
-        calls += 1
-        elapsed = now() - start
-        if elapsed * 1e3 >= timing["warmupMs"] or calls >= 1000:
-            break
+    start = now()
+    fn()
+    elapsed = now() - start
+    times, calls = [], 1
+    if elapsed * 1e3 >= timing["slowMs"]:
+        times.append(elapsed)  # a slow call is its own warm-up
+    else:
+        while elapsed * 1e3 < timing["warmupMs"] and calls < 1000:
+            fn()
+            calls += 1
+            elapsed = now() - start
     per_call = elapsed / calls
     batch = max(1, math.ceil(timing["minSampleMs"] / 1e3 / per_call))
     samples = timing["samples"]
     if per_call * batch * samples * 1e3 > timing["maxCaseMs"]:
         samples = max(3, int(timing["maxCaseMs"] / (per_call * batch * 1e3)))
-    times = []
-    for _ in range(samples):
+    while len(times) < samples:
         t = now()
         for _ in range(batch):
             fn()
         times.append((now() - t) / batch)
     times.sort()
     mid = len(times) // 2
-    return (times[mid] if len(times) % 2 else (times[mid - 1] + times[mid]) / 2), samples
+    median = times[mid] if len(times) % 2 else (times[mid - 1] + times[mid]) / 2
+    return median, samples, (times[-1] - times[0]) / median
 
 
 class Inputs:
@@ -101,7 +106,7 @@ def run_case(case, inputs, timing):
         scope[name] = tensors["setup"][cache_key]
     fn = eval(f"lambda: {entry['torch']}", scope)  # noqa: S307
     torch.set_num_threads(int(case["threads"]))
-    seconds, samples = median_time(fn, timing)
+    seconds, samples, spread = median_time(fn, timing)
     elements = tensors["x"].numel()
     return {
         **case,
@@ -109,6 +114,7 @@ def run_case(case, inputs, timing):
         "medianNs": seconds * 1e9,
         "elementsPerNs": elements / (seconds * 1e9),
         "samples": samples,
+        "spread": spread,
         "torch": entry["torch"],
         "allocates": bool(entry.get("allocates", False)),
     }
