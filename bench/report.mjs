@@ -108,8 +108,8 @@ export function targets(result) {
       items: ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, 'float64', (lines) => (lines.some((l) => l?.ratio != null) ? versusTorch(lines) : memoryBound(lines))))),
     },
     {
-      id: '4', title: `${a.most} threads vs 1 thread, every op and kind`, rule: `scaling >= ${PASS.scaling} x ${a.most}, or at ${a.most} threads >= ${PASS.probePercent}% of the probe (memory-bound)`,
-      items: ['float32', 'float64'].flatMap((dtype) => ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, dtype, (lines) => {
+      id: '4', title: `${a.most > 1 ? a.most : 'N'} threads vs 1 thread, every op and kind`, rule: `scaling >= ${PASS.scaling} x ${a.most}, or at ${a.most} threads >= ${PASS.probePercent}% of the probe (memory-bound)`,
+      items: a.most < 2 ? [] : ['float32', 'float64'].flatMap((dtype) => ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, dtype, (lines) => {
         const top = lines.at(-1);
         if (!top || top.scaling == null) return 'n/a';
         return top.scaling >= PASS.scaling * a.most || (top.probePercent ?? 0) >= PASS.probePercent ? 'pass' : 'miss';
@@ -135,8 +135,10 @@ export function targetSummary(result) {
     const counted = t.items.filter((i) => i.status === 'pass' || i.status === 'miss');
     const pass = counted.filter((i) => i.status === 'pass').length;
     const misses = t.items.filter((i) => i.status === 'miss');
-    const na = t.items.length - counted.length;
-    out.push(`- **${t.id}. ${t.title}**: ${counted.length ? `${pass} of ${counted.length} pass` : 'not measured'}${na ? ` (${na} without data${a.hasTorch ? '' : ': run with --peers'})` : ''}` +
+    const na = t.items.filter((i) => i.status === 'n/a').length;
+    const notRun = t.items.filter((i) => i.status === 'not run').length;
+    const gaps = [na ? `${na} without ${a.hasTorch ? 'a figure' : 'PyTorch: run with --peers'}` : '', notRun ? `${notRun} not in this run` : ''].filter(Boolean);
+    out.push(`- **${t.id}. ${t.title}**: ${counted.length ? `${pass} of ${counted.length} pass` : 'not measured'}${gaps.length ? ` (${gaps.join('; ')})` : ''}` +
       (misses.length ? `; misses: ${misses.map((i) => (t.items.length <= 16 ? `${itemName(i)} (${figures(i, a, t.id)})` : itemName(i))).join(', ')}` : ''));
   }
   return `${out.join('\n')}\n`;
@@ -160,11 +162,11 @@ export function raceTable(result, dtype, size) {
 function targetTables(result) {
   const { analysis: a, targets: list } = targets(result);
   const out = [];
-  for (const t of list) {
+  for (const t of list.filter((x) => x.items.some((i) => i.status !== 'not run'))) {
     out.push('', `### Target ${t.id}: ${t.title}`, '', `Pass: ${t.rule}.`, '');
     const head = ['item', ...a.threads.map((th) => `t${th}: actfn / torch, % probe`), ...(t.id === '4' ? [`${a.most}v1`] : []), 'result'];
     out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
-    for (const i of t.items) {
+    for (const i of t.items.filter((x) => x.status !== 'not run')) {
       const cells = i.lines.map((l) => (l ? `${f(l.actfn)} / ${f(l.torch) || '-'}${l.ratio != null ? ` = ${times(l.ratio)}` : ''}, ${pct(l.probePercent)}` : ''));
       const scale = t.id === '4' ? [times(i.lines.at(-1)?.scaling)] : [];
       out.push(`| ${itemName(i)} | ${cells.join(' | ')} | ${scale.join('')}${scale.length ? ' | ' : ''}${i.status} |`);

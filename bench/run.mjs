@@ -6,7 +6,8 @@
 //
 //   npm run bench                     the race: every op and kind, float32 and float64, 1e6 and 64e6
 //                                     elements, 1..cores threads, native backend at the CPU's best
-//                                     instruction set; median timer (bench/timer.mjs). ~10 min on 2 cores
+//                                     instruction set; median timer (bench/timer.mjs); then the model
+//                                     suite (bench/nn.mjs --quick, half a minute). Under 10 min on 2 cores
 //   npm run bench -- --peers          the same with PyTorch side by side (skipped, saying why, when no
 //                                     python3 imports torch; Debian: apt-get install python3-torch)
 //   npm run bench -- --full           the exhaustive grid: every instruction set (one process each),
@@ -14,7 +15,7 @@
 //                                     model suite (bench/nn.mjs); long (over an hour)
 //   options: --ops sigmoid,gelu,softmax  --kinds forward,backward  --dtypes float32  --sizes 1e6
 //            --threads 1,2  --isas avx2,avx512  --timer median|benny  --js (add the js backend)
-//            --suite elementwise|nn|all (default elementwise; all with --full)  --quick (a few ops, 1e6)
+//            --suite elementwise|nn|all (default all, elementwise when narrowed)  --quick (a few ops, 1e6)
 //
 // Writes bench/results/<date>-<host>[-partial|-full].json and .md (bench/report.mjs: rows, ratios,
 // scaling and the target summary); `node tools/bench-readme.mjs` puts a results file into README.md.
@@ -73,7 +74,8 @@ for (const op of config.ops) if (!allOps.includes(op)) throw new Error(`unknown 
 for (const kind of config.kinds) if (!KINDS.includes(kind)) throw new Error(`unknown kind '${kind}'`);
 if (!['median', 'benny'].includes(config.timer)) throw new Error(`--timer is median or benny, got '${config.timer}'`);
 const partial = quick || ['ops', 'kinds', 'sizes', 'threads', 'dtypes', 'isas'].some(given);
-const suite = list('suite', [full ? 'all' : 'elementwise'])[0];
+// the model suite (bench/nn.mjs) follows a complete run: in its quick form, in full with --full
+const suite = list('suite', [partial ? 'elementwise' : 'all'])[0];
 
 const torchOps = JSON.parse(readFileSync(new URL('./peers/torch-ops.json', import.meta.url), 'utf8')).ops;
 const htmlDir = `${root}bench/results/html`;
@@ -309,7 +311,7 @@ async function main() {
 
 /** GEMM, dense and training benchmarks (bench/nn.mjs), in their own process. */
 function runModelSuite() {
-  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(quick ? ['--quick'] : [])], {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(full ? [] : ['--quick'])], {
     env: { ...process.env, ACTFN_QUIET: '1' },
     stdio: 'inherit',
   });
