@@ -82,10 +82,16 @@ const htmlDir = `${root}bench/results/html`;
 const bench = loadBenchAddon();
 if (bench.missing) console.warn(`memory probes unavailable: ${bench.missing}`);
 
+/** n values uniform in [lo, hi) (mulberry32: a full-period 32-bit generator, unlike a double-precision LCG). */
 function uniform(Ctor, n, lo, hi, seed) {
   const a = new Ctor(n);
-  let s = seed;
-  for (let i = 0; i < n; i++) a[i] = lo + ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * (hi - lo);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    a[i] = lo + (((t ^ (t >>> 14)) >>> 0) / 4294967296) * (hi - lo);
+  }
   return a;
 }
 
@@ -219,8 +225,8 @@ async function runJs() {
   return rows;
 }
 
-/** The peer, when asked for and available; otherwise one line saying why not. */
-function openPeer() {
+/** The peer, when asked for and available (and done importing torch); otherwise one line saying why not. */
+async function openPeer() {
   if (!config.peers) return { peer: undefined, status: 'not requested (--peers)' };
   const python = findPython('torch');
   if (python.skipped) {
@@ -228,13 +234,17 @@ function openPeer() {
     return { peer: undefined, status: `skipped: ${python.skipped}` };
   }
   console.log(`peers: PyTorch ${python.version} (${python.python})`);
-  return { peer: startPeer('torch_elementwise.py', python.python), status: `PyTorch ${python.version}`, python: python.python, version: python.version };
+  const peer = startPeer('torch_elementwise.py', python.python);
+  // an empty request is answered once the import is done: importing torch takes seconds of CPU,
+  // which would otherwise land on the first group's measurements
+  await peer.request([]);
+  return { peer, status: `PyTorch ${python.version}`, python: python.python, version: python.version };
 }
 
 /** One instruction set in this process: rows, FMA peaks, peer status. */
 async function runThisProcess(withPeer) {
   const isa = lib.backendInfo().simd;
-  const { peer, ...peerInfo } = withPeer ? openPeer() : { peer: undefined, status: 'not run for this instruction set' };
+  const { peer, ...peerInfo } = withPeer ? await openPeer() : { peer: undefined, status: 'not run for this instruction set' };
   try {
     const peaks = fmaPeaks(isa);
     const rows = await runNative(isa, peer);
