@@ -212,7 +212,9 @@ export function provenance({ meta, peaks = [] }) {
   const peak = peaks.filter((p) => p.isa === meta.nativeSimd).map((p) => `${p.dtype} t${p.threads} ${p.gflops.toFixed(0)}`).join(', ');
   const c = meta.config;
   return `${meta.date.slice(0, 10)}, ${meta.cpu} (${meta.cores} cores, ${meta.memoryGiB} GiB), Node ${meta.node}, actfn ${meta.actfn} ` +
-    `native at ${meta.nativeSimd}; peer: ${meta.peers?.status ?? 'not run'}; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)` : 'benny'}; ` +
+    `native at ${meta.nativeSimd}; peer: ${meta.peers?.status ?? 'not run'}` +
+    (meta.peers?.check ? ` (mapping check: ${meta.peers.check.agree} of ${meta.peers.check.of} PyTorch expressions agree with actfn to 1e-6${meta.peers.check.mismatches.length ? `; differ: ${meta.peers.check.mismatches.map((m) => `${m.op} ${m.kind}`).join(', ')}` : ''})` : '') +
+    `; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)` : 'benny'}; ` +
     `load average ${meta.loadAverage.map((l) => l.toFixed(1)).join(' -> ')}; ${meta.minutes.toFixed(1)} min.` +
     (peak ? ` FMA peak (GFLOP/s): ${peak}.` : '');
 }

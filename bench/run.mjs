@@ -225,6 +225,45 @@ async function runJs() {
   return rows;
 }
 
+/**
+ * Checks the mapping table: each PyTorch expression against actfn's own result on the same 4096
+ * float64 values (4 rows of 1024 for softmax), so a row never races PyTorch at a different function
+ * (1e-6: PyTorch rounds some constants, hardsigmoid's 1/6 among them, through float32).
+ */
+async function checkMapping(peer) {
+  const n = 4 * SOFTMAX_COLS;
+  const x = uniform(Float64Array, n, -8, 8, 777);
+  const dy = uniform(Float64Array, n, -1, 1, 778);
+  const cases = [];
+  const expected = [];
+  lib.setBackend('native');
+  for (const [op, kinds] of Object.entries(torchOps)) {
+    if (PROBES.includes(op)) continue;
+    for (const kind of KINDS.filter((k) => kinds[k])) {
+      const cols = SOFTMAX_OPS.includes(op) ? SOFTMAX_COLS : null;
+      let actfn;
+      if (op === 'softmax' || op === 'logSoftmax') actfn = lib[op](x, SOFTMAX_COLS);
+      else if (op === 'softmaxBackward') actfn = lib.softmaxBackward(lib.softmax(x, SOFTMAX_COLS), dy, SOFTMAX_COLS);
+      else if (kind === 'derivative') actfn = lib.getActivation(op).derivative(x);
+      else if (kind === 'backward') actfn = lib.getActivation(op).backward(x, dy);
+      else actfn = lib.getActivation(op).forward(x);
+      cases.push({ op, kind, dtype: 'float64', cols, values: { x: [...x], dy: [...dy] } });
+      expected.push(actfn);
+    }
+  }
+  const answers = await peer.request(cases);
+  const mismatches = [];
+  answers.forEach((a, i) => {
+    if (a.skipped) return mismatches.push({ op: a.op, kind: a.kind, error: a.skipped });
+    let worst = 0;
+    a.out.forEach((v, j) => { worst = Math.max(worst, Math.abs(v - expected[i][j]) / Math.max(1, Math.abs(expected[i][j]))); });
+    if (!(worst <= 1e-6)) mismatches.push({ op: a.op, kind: a.kind, error: worst });
+  });
+  const line = `mapping checked on ${n} float64 values: ${answers.length - mismatches.length} of ${answers.length} PyTorch expressions agree with actfn to 1e-6 (relative)`;
+  console.log(mismatches.length ? `${line}; DIFFERENT: ${mismatches.map((m) => `${m.op} ${m.kind} (${typeof m.error === 'number' ? m.error.toExponential(1) : m.error})`).join(', ')}` : line);
+  return { agree: answers.length - mismatches.length, of: answers.length, mismatches };
+}
+
 /** The peer, when asked for and available (and done importing torch); otherwise one line saying why not. */
 async function openPeer() {
   if (!config.peers) return { peer: undefined, status: 'not requested (--peers)' };
@@ -238,7 +277,8 @@ async function openPeer() {
   // an empty request is answered once the import is done: importing torch takes seconds of CPU,
   // which would otherwise land on the first group's measurements
   await peer.request([]);
-  return { peer, status: `PyTorch ${python.version}`, python: python.python, version: python.version };
+  const check = await checkMapping(peer);
+  return { peer, status: `PyTorch ${python.version}`, python: python.python, version: python.version, check };
 }
 
 /** One instruction set in this process: rows, FMA peaks, peer status. */

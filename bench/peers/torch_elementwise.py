@@ -5,7 +5,8 @@ Reads JSON requests on stdin, one per line, and answers each with one line of JS
 list of cases, or {"cases": [...], "timing": {...}}; a case is
     {"op": "sigmoid", "kind": "forward", "dtype": "float32", "size": 1000000, "threads": 2, "cols": null}
 (op and kind as actfn names them; with cols, tensors are (size // cols, cols) and the op runs over
-rows). The answer lists, per case, the case with "elements", "medianNs", "elementsPerNs",
+rows; with "values": {"x": [...], "dy": [...]}, the case is a check: it is computed once on those
+values and answered with "out", untimed). The answer lists, per case, the case with "elements", "medianNs", "elementsPerNs",
 "samples", "spread" ((slowest - fastest) / median), "torch" (the expression timed) and "allocates", or with "skipped" saying why.
 
     echo '[{"op":"gelu","kind":"forward","dtype":"float32","size":1000000,"threads":1}]' \\
@@ -91,13 +92,25 @@ class Inputs:
         return self.tensors
 
 
+def given_tensors(case):
+    """The tensors of a check case: its own x and dy values."""
+    dt = DTYPES[case["dtype"]]
+    cols = case.get("cols")
+    x = torch.tensor(case["values"]["x"], dtype=dt)
+    dy = torch.tensor(case["values"]["dy"], dtype=dt)
+    if cols:
+        x, dy = x.reshape(-1, cols), dy.reshape(-1, cols)
+    return {"x": x, "dy": dy, "ones": torch.ones_like(x), "out": torch.empty_like(x), "setup": {}}
+
+
 def run_case(case, inputs, timing):
     op, kind = case["op"], case["kind"]
     entry = MANIFEST.get(op, {}).get(kind)
     if entry is None:
         return {**case, "skipped": "no matching PyTorch op"}
-    dtype, size, cols = case["dtype"], int(case["size"]), case.get("cols")
-    tensors = inputs.get(dtype, size, cols)
+    dtype, size, cols = case["dtype"], int(case.get("size", 0)), case.get("cols")
+    check = "values" in case
+    tensors = given_tensors(case) if check else inputs.get(dtype, size, cols)
     scope = {"torch": torch, "A": A, **{k: v for k, v in tensors.items() if k != "setup"}}
     # an op's saved tensors (its output, a buffer) are computed once, untimed, and kept only while
     # that op's cases run: at 64e6 float64 each is 512 MB
@@ -107,6 +120,8 @@ def run_case(case, inputs, timing):
             tensors["setup"][name] = eval(expr, scope)  # noqa: S307 (the repository's own manifest)
     scope.update({k: v for k, v in tensors["setup"].items() if k != "op"})
     fn = eval(f"lambda: {entry['torch']}", scope)  # noqa: S307
+    if check:  # the values PyTorch computes, to check the mapping against actfn's (no timing)
+        return {"op": op, "kind": kind, "dtype": dtype, "out": fn().flatten().tolist(), "torch": entry["torch"]}
     torch.set_num_threads(int(case["threads"]))
     seconds, samples, spread = median_time(fn, timing)
     elements = tensors["x"].numel()
