@@ -59,10 +59,10 @@ function main() {
   const path = join(root, 'README.md');
   const readme = readFileSync(path, 'utf8');
   const i = readme.indexOf(START);
-  const j = readme.indexOf(END);
+  const j = readme.indexOf(END, i + START.length - 1); // an empty section shares the newline
   if (i < 0 || j < 0) throw new Error('README.md lacks the bench-table markers');
   const relative = source.startsWith(root) ? source.slice(root.length) : source;
-  writeFileSync(path, readme.slice(0, i + START.length) + readmeSection(result, relative) + readme.slice(j));
+  writeFileSync(path, readme.slice(0, i + START.length) + readmeSection(result, relative) + readme.slice(Math.max(j, i + START.length - 1)));
   console.log(`README.md benchmark table updated from ${relative}`);
 }
 
