@@ -1,7 +1,10 @@
 // The model layer's benchmarks: SGEMM throughput (GFLOP/s) at square sizes, a dense layer
 // (256 x 784 -> 512, bias + relu) forward and backward, and training the reference network on
 // Breast Cancer (30 -> 64 relu -> 32 relu -> 1 sigmoid, Adam 1e-3, batch 32, 100 epochs), on each
-// backend and thread count. Medians of benny samples; training is timed over whole runs.
+// backend and thread count. Medians of benny samples; training is timed over whole runs. SGEMM is
+// also given as a percent of this machine's float32 FMA peak at the same thread count, measured in
+// the same run by the bench-only addon (actfn_bench.node, bench/addons.mjs) at the addon's
+// instruction set.
 //
 //   node bench/nn.mjs [--quick]      (npm run bench -- --suite nn)
 // Writes bench/results/<date>-<host>-nn.json and .md, and benny's HTML charts in bench/results/html/.
@@ -9,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
+import { loadBenchAddon } from './addons.mjs';
 
 const lib = await import(new URL('../dist/index.js', import.meta.url));
 const { getBackendImpl } = await import(new URL('../dist/backend.js', import.meta.url));
@@ -17,6 +21,15 @@ const cores = availableParallelism();
 const threads = quick ? [1, cores] : Array.from({ length: cores }, (_, i) => i + 1);
 const timing = quick ? { minSamples: 5, maxTime: 0.1 } : { minSamples: 5, maxTime: 0.5 };
 const rows = [];
+const bench = loadBenchAddon();
+if (bench.missing) console.warn(`FMA peak unavailable: ${bench.missing}`);
+/** float32 FMA peak in GFLOP/s per thread count, at the instruction set the kernels run. */
+const peaks = new Map();
+function fmaPeak(t) {
+  if (!bench.addon) return null; // called with the native backend selected
+  if (!peaks.has(t)) peaks.set(t, bench.addon.fmaPeak(lib.backendInfo().simd, 'float32', t, 0.2).gflops);
+  return peaks.get(t);
+}
 
 function random(n, seed) {
   let s = seed;
@@ -47,7 +60,8 @@ for (const backend of ['native', 'js']) {
     await suite(`gemm-${backend}-t${t}`, sizes.map((n) => {
       const a = random(n * n, 1), bm = random(n * n, 2), c = new Float32Array(n * n);
       const shape = { m: n, n, k: n, transA: false, transB: false, alpha: 1, beta: 0 };
-      return [`sgemm ${n}`, () => getBackendImpl().gemm(shape, a, bm, c, none), { backend, threads: t, op: 'sgemm', size: n, flops: 2 * n * n * n }];
+      const peakGflops = backend === 'native' ? fmaPeak(t) : null;
+      return [`sgemm ${n}`, () => getBackendImpl().gemm(shape, a, bm, c, none), { backend, threads: t, op: 'sgemm', size: n, flops: 2 * n * n * n, peakGflops }];
     }));
     {
       // a training batch: 32 samples x 30 features into 64 units, with bias and relu
@@ -93,11 +107,12 @@ for (const backend of ['native', 'js']) {
   }
 }
 
-const lines = ['| case | backend | threads | median | GFLOP/s |', '|---|---|---|---|---|'];
+const lines = ['| case | backend | threads | median | GFLOP/s | % FMA peak |', '|---|---|---|---|---|---|'];
 for (const r of rows) {
-  const gflops = r.flops ? (r.flops / (r.medianMs * 1e6)).toFixed(1) : '';
+  const gflops = r.flops ? r.flops / (r.medianMs * 1e6) : null;
+  const ofPeak = gflops && r.peakGflops ? `${Math.round((100 * gflops) / r.peakGflops)}% of ${r.peakGflops.toFixed(0)}` : '';
   const extra = r.accuracy ? ` (test accuracy ${r.accuracy.map((a) => a.toFixed(3)).join(', ')})` : '';
-  lines.push(`| ${r.case}${extra} | ${r.backend} | ${r.threads} | ${r.medianMs.toFixed(3)} ms | ${gflops} |`);
+  lines.push(`| ${r.case}${extra} | ${r.backend} | ${r.threads} | ${r.medianMs.toFixed(3)} ms | ${gflops ? gflops.toFixed(1) : ''} | ${ofPeak} |`);
 }
 const stamp = `${new Date().toISOString().slice(0, 10)}-${hostname()}`;
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -4,7 +4,8 @@
 # (each kernel source compiled once per instruction set, in its own static library); the source
 # lists and instruction-set flags are read from sources.json, the file CMakeLists.txt reads. It lives in
 # native/ rather than at the package root on purpose: a root binding.gyp makes npm run
-# `node-gyp rebuild` at install time, and actfn has no install step.
+# `node-gyp rebuild` at install time, and actfn has no install step. The bench-only addon
+# (actfn_bench.node: memory and FMA probes) is a CMake target only; users never build it.
 {
   'variables': {
     'kernel_sources': ['<!@(node -p "require(\'./sources.json\').kernels.join(\' \')")'],

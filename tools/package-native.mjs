@@ -9,11 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'build', 'Release', 'actfn.node');
+// What only the bench-only addon (build/Release/actfn_bench.node, never packaged) may export.
+const BENCH_ONLY_EXPORTS = /probe|peak/i;
 // The C runtime every glibc system has (libgcc_s included), and libgomp (bundled). Nothing else.
 const ALLOWED_NEEDED = new Set(['libc.so.6', 'libm.so.6', 'libgcc_s.so.1', 'libgomp.so.1', 'libpthread.so.0', 'libdl.so.2', 'librt.so.1', 'ld-linux-x86-64.so.2', 'ld-linux-aarch64.so.1']);
 
@@ -52,6 +55,9 @@ function resolvedLibrary(file, soname) {
 
 function main() {
   if (!existsSync(built)) throw new Error(`${built} not found: run \`npm run build:native\` first`);
+  // the probes bench/ uses belong to actfn_bench.node beside it, which is never copied here
+  const leaked = Object.keys(createRequire(import.meta.url)(built)).filter((name) => BENCH_ONLY_EXPORTS.test(name));
+  if (leaked.length) throw new Error(`actfn.node exports bench-only functions (${leaked.join(', ')}): they belong in actfn_bench.node`);
   const tag = platformTag();
   const dest = join(root, 'prebuilds', tag);
   rmSync(dest, { recursive: true, force: true });

@@ -26,7 +26,6 @@ Napi::Value guarded(const Napi::CallbackInfo& info) {
 void register_activation_bindings(Napi::Env env, Napi::Object exports);
 void register_softmax_bindings(Napi::Env env, Napi::Object exports);
 void register_runtime_bindings(Napi::Env env, Napi::Object exports);
-void register_probe_bindings(Napi::Env env, Napi::Object exports);
 void register_gemm_bindings(Napi::Env env, Napi::Object exports);
 void register_training_bindings(Napi::Env env, Napi::Object exports);
 

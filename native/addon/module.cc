@@ -11,7 +11,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     actfn::addon::register_activation_bindings(env, exports);
     actfn::addon::register_softmax_bindings(env, exports);
     actfn::addon::register_runtime_bindings(env, exports);
-    actfn::addon::register_probe_bindings(env, exports);
     actfn::addon::register_gemm_bindings(env, exports);
     actfn::addon::register_training_bindings(env, exports);
   } catch (const Napi::Error& error) {

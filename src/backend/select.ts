@@ -119,6 +119,15 @@ export function backendInfo(): BackendInfo {
   return info;
 }
 
+/**
+ * The native addon file this process loaded, loading it if needed but without switching backends
+ * (so also under ACTFN_BACKEND=js); undefined when none loads. bench/ finds the bench-only addon
+ * (actfn_bench.node: memory and FMA probes) in the same directory, through dist/backend.js.
+ */
+export function nativeAddonPath(): string | undefined {
+  return tryNative()?.addonPath ?? undefined;
+}
+
 function defaultThreads(): number {
   for (const key of ['ACTFN_NUM_THREADS', 'OMP_NUM_THREADS']) {
     const value = Number.parseInt(process.env[key] ?? '', 10);

@@ -100,6 +100,8 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
       expect(paths.has(required), required).toBe(true);
     }
     expect(packed.files.some((f) => f.path.startsWith('native/build/'))).toBe(false);
+    // the probes are bench-only (build/Release/actfn_bench.node): neither the addon nor its sources ship
+    expect(packed.files.filter((f) => /actfn_bench\.node$|probe_binding|native\/kernels\/probe\//.test(f.path))).toEqual([]);
     expect(packed.size).toBeLessThan(10 * 1024 * 1024);
   });
 

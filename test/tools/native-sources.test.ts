@@ -15,10 +15,16 @@ function ccFiles(dir: string): string[] {
 }
 
 describe('native/sources.json, the one source list', () => {
-  it('lists every C++ source of the kernels and the addon, once', () => {
-    const listed = [...(sources.kernels as string[]), ...(sources.runtime as string[]), ...(sources.addon as string[])];
+  it('lists every C++ source of the kernels, the addon and the bench-only addon, once', () => {
+    const bench = sources.bench as { perTarget: string[]; addon: string[] };
+    const listed = [...(sources.kernels as string[]), ...(sources.runtime as string[]), ...(sources.addon as string[]), ...bench.perTarget, ...bench.addon];
     expect(new Set(listed).size).toBe(listed.length);
     expect([...listed].sort()).toEqual([...ccFiles(join(native, 'kernels')), ...ccFiles(join(native, 'addon'))].sort());
+  });
+
+  it('keeps the probes out of the shipped addon: no bench source is in the kernel, runtime or addon lists', () => {
+    const shipped = [...(sources.kernels as string[]), ...(sources.runtime as string[]), ...(sources.addon as string[])];
+    expect(shipped.filter((path) => path.includes('probe'))).toEqual([]);
   });
 
   it('is what CMakeLists.txt and binding.gyp read: neither names a kernel or addon source or an ISA flag itself', () => {
