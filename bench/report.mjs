@@ -32,7 +32,7 @@ export function analyse({ meta, rows }) {
   const threads = [...new Set(rows.filter((r) => r.backend === 'native').map((r) => r.threads))].sort((a, b) => a - b);
   const most = threads.at(-1);
   const at = (map, r, t) => map.get(key({ ...r, threads: t }));
-  const probeOf = (r) => actfn.get(key({ ...r, op: r.kind === 'backward' ? 'add probe' : 'copy probe', kind: r.kind === 'backward' ? 'backward' : 'forward' }));
+  const probeOf = (r) => actfn.get(key({ ...r, op: r.kind.startsWith('backward') ? 'add probe' : 'copy probe', kind: r.kind.startsWith('backward') ? 'backward' : 'forward' }));
   const line = (r) => {
     const peer = torch.get(key(r));
     const probe = r.op.endsWith('probe') ? undefined : probeOf(r);
@@ -88,7 +88,9 @@ export function targets(result) {
     const lines = a.threads.map((t) => a.find(op, kind, dtype, SIZE, t));
     return { op, kind, dtype, lines, status: lines.every((l) => !l) ? 'not run' : rule(lines) };
   };
-  const kindsOf = (op) => (op === 'softmax' || op === 'logSoftmax' ? ['forward'] : op === 'softmaxBackward' ? ['backward'] : ['forward', 'derivative', 'backward']);
+  const measured = (op, kind) => a.lines.some((l) => l.op === op && l.kind === kind);
+  const kindsOf = (op) => (op === 'softmax' || op === 'logSoftmax' ? ['forward'] : op === 'softmaxBackward' ? ['backward']
+    : ['forward', 'derivative', 'backward', 'backwardFromOutput'].filter((kind) => kind !== 'backwardFromOutput' || measured(op, kind)));
   const ops = [...new Set(a.lines.filter((l) => !l.op.endsWith('probe')).map((l) => l.op))];
   const list = [
     {
@@ -101,7 +103,7 @@ export function targets(result) {
     },
     {
       id: '2', title: 'float32 derivative and backward vs PyTorch\'s backward ops', rule: `actfn / PyTorch >= ${PASS.ratio} at every thread count (derivative: PyTorch's backward at dy = 1)`,
-      items: [...BACKWARD_VS_TORCH.flatMap((op) => ['derivative', 'backward'].map((kind) => item(op, kind, 'float32', versusTorch))), item('softmaxBackward', 'backward', 'float32', versusTorch)],
+      items: [...BACKWARD_VS_TORCH.flatMap((op) => kindsOf(op).filter((k) => k !== 'forward').map((kind) => item(op, kind, 'float32', versusTorch))), item('softmaxBackward', 'backward', 'float32', versusTorch)],
     },
     {
       id: '3', title: 'float64: every op and kind vs PyTorch float64', rule: `actfn / PyTorch >= ${PASS.ratio}; without a PyTorch op, >= ${PASS.probePercent}% of the float64 probe`,
@@ -181,7 +183,7 @@ function gridTables({ meta, rows }) {
   if (!others.length) return [];
   const native = rows.filter((r) => r.backend !== 'torch');
   const column = (r) => `${r.backend === 'js' ? 'js' : r.isa} t${r.threads}`;
-  const probe = (r) => native.find((p) => p.op === (r.kind === 'backward' ? 'add probe' : 'copy probe') && p.isa === (r.backend === 'js' ? meta.nativeSimd : r.isa) &&
+  const probe = (r) => native.find((p) => p.op === (r.kind.startsWith('backward') ? 'add probe' : 'copy probe') && p.isa === (r.backend === 'js' ? meta.nativeSimd : r.isa) &&
     p.dtype === r.dtype && p.size === r.size && p.threads === r.threads);
   const out = ['', '## Every instruction set and the js backend', '', 'Elements/ns, in brackets the percent of the probe at the same instruction set, dtype, size and threads.'];
   const groups = new Map();

@@ -50,7 +50,9 @@ const SOFTMAX_OPS = ['softmax', 'logSoftmax', 'softmaxBackward'];
 /** softmax runs over rows of this many columns (sizes not a multiple: the whole rows that fit). */
 const SOFTMAX_COLS = 1024;
 const PROBES = ['copy probe', 'add probe'];
-const KINDS = ['forward', 'derivative', 'backward'];
+// backwardFromOutput: dy * f' from the saved output y, only for the rows that have it (sigmoid, tanh).
+const KINDS = ['forward', 'derivative', 'backward', 'backwardFromOutput'];
+const hasKind = (op, kind) => kind !== 'backwardFromOutput' || Boolean(lib.getActivationSpec(op).derivativeFromOutput);
 const allOps = [...lib.activationNames, ...SOFTMAX_OPS];
 lib.setBackend('native');
 const best = lib.backendInfo().simd;
@@ -130,8 +132,14 @@ function casesFor(dtype, size, backend) {
       cases.push({ op, kind: 'backward', elements: n, cols, fn: () => lib.softmaxBackward(y, sdy, cols, sout) });
     } else {
       const act = lib.getActivation(op);
-      for (const kind of config.kinds) {
-        cases.push({ op, kind, elements: size, fn: kind === 'backward' ? () => act.backward(x, dy, out) : () => act[kind](x, out) });
+      for (const kind of config.kinds.filter((k) => hasKind(op, k))) {
+        let fn = () => act[kind](x, out);
+        if (kind === 'backward') fn = () => act.backward(x, dy, out);
+        if (kind === 'backwardFromOutput') {
+          const y = act.forward(x); // the saved output, as training has it
+          fn = () => act.backwardFromOutput(y, dy, out);
+        }
+        cases.push({ op, kind, elements: size, fn });
       }
     }
   }
@@ -170,7 +178,7 @@ async function measureTorch(peer, dtype, size, threads) {
   const wanted = [...PROBES.map((op) => [op, Object.keys(torchOps[op])[0]])];
   for (const op of config.ops) {
     if (SOFTMAX_OPS.includes(op)) wanted.push([op, op === 'softmaxBackward' ? 'backward' : 'forward']);
-    else for (const kind of config.kinds) wanted.push([op, kind]);
+    else for (const kind of config.kinds.filter((k) => hasKind(op, k))) wanted.push([op, kind]);
   }
   const cases = wanted
     .filter(([op, kind]) => torchOps[op]?.[kind])
@@ -247,6 +255,7 @@ async function checkMapping(peer) {
       else if (op === 'softmaxBackward') actfn = lib.softmaxBackward(lib.softmax(x, SOFTMAX_COLS), dy, SOFTMAX_COLS);
       else if (kind === 'derivative') actfn = lib.getActivation(op).derivative(x);
       else if (kind === 'backward') actfn = lib.getActivation(op).backward(x, dy);
+      else if (kind === 'backwardFromOutput') actfn = lib.getActivation(op).backwardFromOutput(lib.getActivation(op).forward(x), dy);
       else actfn = lib.getActivation(op).forward(x);
       cases.push({ op, kind, dtype: 'float64', cols, values: { x: [...x], dy: [...dy] } });
       expected.push(actfn);

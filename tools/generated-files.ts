@@ -28,7 +28,10 @@ export function activationsHeader(): string {
     const cost = spec.properties(defaults(spec)).cost === 'low' ? 'Cheap' : 'Transcendental';
     return `  X(${spec.name}, ${typeName(spec.name)}, ${cost})`;
   });
-  return `${HEADER('src/activations/table.ts')}#pragma once\n\n#define ACTFN_ACTIVATIONS(X) \\\n${rows.join(' \\\n')}\n`;
+  // The rows whose derivative is written in their output: output_derivatives::<type> in C++.
+  const fromOutput = ACTIVATION_TABLE.filter((spec) => spec.derivativeFromOutput).map((spec) => `  X(${spec.name}, ${typeName(spec.name)})`);
+  return `${HEADER('src/activations/table.ts')}#pragma once\n\n#define ACTFN_ACTIVATIONS(X) \\\n${rows.join(' \\\n')}\n\n` +
+    `#define ACTFN_OUTPUT_DERIVATIVES(X) \\\n${fromOutput.join(' \\\n')}\n`;
 }
 
 export function lossesHeader(): string {

@@ -1,4 +1,5 @@
-// elementwise(op, kind, x, out, a, b) and backward(op, x, dy, out, a, b): validate, wrap, dispatch.
+// elementwise(op, kind, x, out, a, b), backward(op, x, dy, out, a, b) and backwardFromOutput(op, y,
+// dy, out): validate, wrap, dispatch.
 #include <functional>
 
 #include "async_work.h"
@@ -51,6 +52,28 @@ std::function<void()> prepare_elementwise(const Napi::CallbackInfo& info) {
   };
 }
 
+// backwardFromOutput(op, y, dy, out): only the activations with a derivative of their output.
+std::function<void()> prepare_backward_from_output(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const int op = activation_arg(info, 0);
+  if (kernel_table().f32.backward_from_output[op] == nullptr) {
+    throw Napi::TypeError::New(env, std::string("activation ") + activation_name(op) + " has no derivative written in its output");
+  }
+  const FloatArray y = float_array_arg(info, 1, "y");
+  const FloatArray dy = float_array_arg(info, 2, "dy");
+  const FloatArray out = float_array_arg(info, 3, "out");
+  require_same_shape(env, y, "y", dy, "dy");
+  require_same_shape(env, y, "y", out, "out");
+  return [op, y, dy, out] {
+    const KernelTable& table = kernel_table();
+    if (y.dtype == Dtype::float32) {
+      table.f32.backward_from_output[op](y.as<float>(), dy.as<float>(), out.as<float>(), y.length);
+    } else {
+      table.f64.backward_from_output[op](y.as<double>(), dy.as<double>(), out.as<double>(), y.length);
+    }
+  };
+}
+
 std::function<void()> prepare_backward(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const int op = activation_arg(info, 0);
@@ -88,16 +111,32 @@ Napi::Value BackwardAsync(const Napi::CallbackInfo& info) {
   return queue_kernel(info.Env(), prepare_backward(info), {info[1], info[2], info[3]});
 }
 
+Napi::Value BackwardFromOutput(const Napi::CallbackInfo& info) {
+  prepare_backward_from_output(info)();
+  return info.Env().Undefined();
+}
+
+Napi::Value BackwardFromOutputAsync(const Napi::CallbackInfo& info) {
+  return queue_kernel(info.Env(), prepare_backward_from_output(info), {info[1], info[2], info[3]});
+}
+
 }  // namespace
 
 void register_activation_bindings(Napi::Env env, Napi::Object exports) {
   Napi::Array names = Napi::Array::New(env, kActivationCount);
   for (int i = 0; i < kActivationCount; ++i) names.Set(static_cast<uint32_t>(i), activation_name(i));
   exports.Set("activationNames", names);
+  Napi::Array from_output = Napi::Array::New(env);
+  for (int i = 0; i < kActivationCount; ++i) {
+    if (kernel_table().f32.backward_from_output[i] != nullptr) from_output.Set(from_output.Length(), activation_name(i));
+  }
+  exports.Set("outputDerivativeNames", from_output);
   exports.Set("elementwise", Napi::Function::New(env, guarded<Elementwise>, "elementwise"));
   exports.Set("backward", Napi::Function::New(env, guarded<Backward>, "backward"));
   exports.Set("elementwiseAsync", Napi::Function::New(env, guarded<ElementwiseAsync>, "elementwiseAsync"));
   exports.Set("backwardAsync", Napi::Function::New(env, guarded<BackwardAsync>, "backwardAsync"));
+  exports.Set("backwardFromOutput", Napi::Function::New(env, guarded<BackwardFromOutput>, "backwardFromOutput"));
+  exports.Set("backwardFromOutputAsync", Napi::Function::New(env, guarded<BackwardFromOutputAsync>, "backwardFromOutputAsync"));
 }
 
 }  // namespace addon

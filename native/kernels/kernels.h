@@ -30,6 +30,9 @@ template <class T>
 using ElementwiseKernel = void (*)(const T* x, T* out, std::size_t n, ActivationParams p);
 template <class T>
 using BackwardKernel = void (*)(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p);
+// dy * f' from the saved output y = f(x), for the activations whose derivative is a function of y.
+template <class T>
+using OutputBackwardKernel = void (*)(const T* y, const T* dy, T* out, std::size_t n);
 template <class T>
 using SoftmaxKernel = void (*)(const T* x, T* out, std::size_t rows, std::size_t cols);
 template <class T>
@@ -41,6 +44,7 @@ struct TypedKernels {
   ElementwiseKernel<T> forward[kActivationCount];
   ElementwiseKernel<T> derivative[kActivationCount];
   BackwardKernel<T> backward[kActivationCount];
+  OutputBackwardKernel<T> backward_from_output[kActivationCount];  // null where f' is not a function of y
   SoftmaxKernel<T> softmax;
   SoftmaxKernel<T> log_softmax;
   SoftmaxBackwardKernel<T> softmax_backward;

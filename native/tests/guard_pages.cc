@@ -61,6 +61,11 @@ void activations(const actfn::TypedKernels<T>& k, bool after) {
       k.backward[op](x.data(), dy.data(), out.data(), n, p);
       k.forward[op](out.data(), out.data(), n, p);  // in place
       calls += 4;
+      if (k.backward_from_output[op] != nullptr) {
+        k.backward_from_output[op](x.data(), dy.data(), out.data(), n);
+        k.backward_from_output[op](x.data(), out.data(), out.data(), n);  // in place on dy
+        calls += 2;
+      }
     }
   }
 }

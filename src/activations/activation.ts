@@ -2,6 +2,7 @@ import type { FloatArray, KernelParams } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
 import { outputFor, requireFloatArray, requireMatching } from '../validate.js';
 import type { ActivationProperties, ActivationSpec, Params } from './spec.js';
+import { ACTIVATION_TABLE } from './table.js';
 
 /**
  * An activation with its parameters bound. Arrays are Float32Array or Float64Array of one dtype;
@@ -20,12 +21,19 @@ export interface Activation {
   /** dy * f'(x) in one pass: the gradient with respect to x given the gradient dy of the output. */
   backward<T extends FloatArray>(x: T, dy: T, out?: T): T;
   /**
+   * dy * f'(x) from the saved output y = f(x) instead of x, for the activations whose derivative
+   * is a function of their output (`derivativeFromOutput`: sigmoid, tanh), as PyTorch's
+   * sigmoid_backward and tanh_backward take it. Memory-bound; others throw a TypeError.
+   */
+  backwardFromOutput<T extends FloatArray>(y: T, dy: T, out?: T): T;
+  /**
    * The same, computed off the JavaScript thread on the native backend (in event-loop-friendly
    * slices on the TypeScript one). Keep the arrays untouched until the promise settles.
    */
   forwardAsync<T extends FloatArray>(x: T, out?: T): Promise<T>;
   derivativeAsync<T extends FloatArray>(x: T, out?: T): Promise<T>;
   backwardAsync<T extends FloatArray>(x: T, dy: T, out?: T): Promise<T>;
+  backwardFromOutputAsync<T extends FloatArray>(y: T, dy: T, out?: T): Promise<T>;
   /** The table row this activation comes from. */
   readonly spec: ActivationSpec;
 }
@@ -40,6 +48,17 @@ function backwardArgs(x: unknown, dy: unknown, out: unknown): [FloatArray, Float
   const input = requireFloatArray(x, 'x');
   const grad = requireMatching(dy, 'dy', input, 'x');
   return [input, grad, outputFor(input, 'x', out, [[input, 'x'], [grad, 'dy']])];
+}
+
+/** Validated arguments of backwardFromOutput: the row must have a derivative of its output. */
+function fromOutputArgs(spec: ActivationSpec, y: unknown, dy: unknown, out: unknown): [FloatArray, FloatArray, FloatArray] {
+  if (!spec.derivativeFromOutput) {
+    const which = ACTIVATION_TABLE.filter((row) => row.derivativeFromOutput).map((row) => row.name).join(', ');
+    throw new TypeError(`${spec.name}'s derivative is not a function of its output: use backward(x, dy) (backwardFromOutput is for ${which})`);
+  }
+  const output = requireFloatArray(y, 'y');
+  const grad = requireMatching(dy, 'dy', output, 'y');
+  return [output, grad, outputFor(output, 'y', out, [[output, 'y'], [grad, 'dy']])];
 }
 
 export function createActivation(spec: ActivationSpec, params: Params): Activation {
@@ -70,11 +89,21 @@ export function createActivation(spec: ActivationSpec, params: Params): Activati
       getBackendImpl().backward(spec.name, input, grad, result, kp);
       return result as T;
     },
+    backwardFromOutput<T extends FloatArray>(y: T, dy: T, out?: T): T {
+      const [output, grad, result] = fromOutputArgs(spec, y, dy, out);
+      getBackendImpl().backwardFromOutput(spec.name, output, grad, result);
+      return result as T;
+    },
     forwardAsync: elementwiseAsync('forward'),
     derivativeAsync: elementwiseAsync('derivative'),
     async backwardAsync<T extends FloatArray>(x: T, dy: T, out?: T): Promise<T> {
       const [input, grad, result] = backwardArgs(x, dy, out);
       await getBackendImpl().backwardAsync(spec.name, input, grad, result, kp);
+      return result as T;
+    },
+    async backwardFromOutputAsync<T extends FloatArray>(y: T, dy: T, out?: T): Promise<T> {
+      const [output, grad, result] = fromOutputArgs(spec, y, dy, out);
+      await getBackendImpl().backwardFromOutputAsync(spec.name, output, grad, result);
       return result as T;
     },
   });

@@ -58,6 +58,13 @@ export interface ActivationSpec {
   readonly kernelParams: (p: Params) => KernelParams;
   readonly formula: string;
   readonly derivativeFormula: string;
+  /**
+   * f' written as a function of the output y = f(x), for the activations whose derivative is one
+   * (sigmoid, tanh): `backwardFromOutput(y, dy)` computes dy * f'(y) from a saved output, as
+   * PyTorch's sigmoid_backward and tanh_backward do. The TypeScript math is in
+   * src/backend/js/output-derivatives.ts, the C++ in native/kernels/activation/output_derivatives.h.
+   */
+  readonly derivativeFromOutput?: string;
   /** Conventions at points where f is not differentiable (PyTorch's). */
   readonly kinks: string;
   /** f and f' at -Infinity and +Infinity. */

@@ -59,6 +59,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
   {
     name: 'sigmoid', aliases: ['logistic'], params: [], kernelParams: noParams,
     formula: '1 / (1 + exp(-x))', derivativeFormula: 'sigmoid(x) * sigmoid(-x)', kinks: 'none',
+    derivativeFromOutput: 'y * (1 - y)',
     limits: () => ({ forward: [0, 1], derivative: [0, 0] }),
     properties: () => props({ range: [0, 1], rangeText: '(0, 1)', saturates: 'both', vanishingGradientRisk: 'high' }),
     test: tests(),
@@ -68,6 +69,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
   {
     name: 'tanh', aliases: [], params: [], kernelParams: noParams,
     formula: 'tanh(x)', derivativeFormula: '1 - tanh(x)^2', kinks: 'none',
+    derivativeFromOutput: '1 - y^2',
     limits: () => ({ forward: [-1, 1], derivative: [0, 0] }),
     properties: () => props({ range: [-1, 1], rangeText: '(-1, 1)', zeroCentered: true, saturates: 'both', vanishingGradientRisk: 'high' }),
     test: tests(),

@@ -75,6 +75,11 @@ export interface Backend {
   elementwise(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, params: KernelParams): void;
   /** out[i] = dy[i] * f'(x[i]), in one pass. */
   backward(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, params: KernelParams): void;
+  /**
+   * out[i] = dy[i] * f'(x[i]) from the saved output y[i] = f(x[i]), for the table rows with a
+   * `derivativeFromOutput` (callers check).
+   */
+  backwardFromOutput(activation: string, y: FloatArray, dy: FloatArray, out: FloatArray): void;
   /** Row-wise over a row-major [x.length / cols, cols] matrix. */
   softmax(x: FloatArray, cols: number, out: FloatArray): void;
   logSoftmax(x: FloatArray, cols: number, out: FloatArray): void;
@@ -86,6 +91,7 @@ export interface Backend {
    */
   elementwiseAsync(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, params: KernelParams): Promise<void>;
   backwardAsync(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, params: KernelParams): Promise<void>;
+  backwardFromOutputAsync(activation: string, y: FloatArray, dy: FloatArray, out: FloatArray): Promise<void>;
   softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;

@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { LOSS_KINDS, OPTIMIZER_KINDS, type Backend, type ElementwiseKind, type Epilogue, type FloatArray, type GemmShape, type KernelParams } from './contract.js';
 import { packageRoot } from '../package-root.js';
+import { ACTIVATION_TABLE } from '../activations/table.js';
+
+const OUTPUT_DERIVATIVE_NAMES = ACTIVATION_TABLE.filter((spec) => spec.derivativeFromOutput).map((spec) => spec.name);
 
 /** What the compiled addon exports (native/addon/). */
 export interface Addon {
@@ -11,6 +14,10 @@ export interface Addon {
   optimizerNames: string[];
   elementwise(op: number, kind: 0 | 1, x: FloatArray, out: FloatArray, a: number, b: number): void;
   backward(op: number, x: FloatArray, dy: FloatArray, out: FloatArray, a: number, b: number): void;
+  /** The activations with a backwardFromOutput kernel. */
+  outputDerivativeNames: string[];
+  backwardFromOutput(op: number, y: FloatArray, dy: FloatArray, out: FloatArray): void;
+  backwardFromOutputAsync(op: number, y: FloatArray, dy: FloatArray, out: FloatArray): Promise<void>;
   softmax(x: FloatArray, cols: number, out: FloatArray): void;
   logSoftmax(x: FloatArray, cols: number, out: FloatArray): void;
   softmaxBackward(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): void;
@@ -118,6 +125,7 @@ export function createNativeBackend(addon: Addon, path: string): Backend {
   const optimizerIds = indexByName(addon.optimizerNames);
   requireAll(lossIds, LOSS_KINDS, 'losses', path);
   requireAll(optimizerIds, OPTIMIZER_KINDS, 'optimizers', path);
+  requireAll(indexByName(addon.outputDerivativeNames ?? []), OUTPUT_DERIVATIVE_NAMES, 'backward-from-output kernels of', path);
   const info = addon.info();
   return {
     name: 'native',
@@ -134,6 +142,7 @@ export function createNativeBackend(addon: Addon, path: string): Backend {
     backward(activation: string, x: FloatArray, dy: FloatArray, out: FloatArray, [a, b]: KernelParams) {
       addon.backward(id(activation), x, dy, out, a, b);
     },
+    backwardFromOutput: (activation, y, dy, out) => addon.backwardFromOutput(id(activation), y, dy, out),
     softmax: (x, cols, out) => addon.softmax(x, cols, out),
     logSoftmax: (x, cols, out) => addon.logSoftmax(x, cols, out),
     softmaxBackward: (y, dy, cols, out) => addon.softmaxBackward(y, dy, cols, out),
@@ -149,6 +158,7 @@ export function createNativeBackend(addon: Addon, path: string): Backend {
     elementwiseAsync: (activation, kind, x, out, [a, b]) =>
       addon.elementwiseAsync(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b),
     backwardAsync: (activation, x, dy, out, [a, b]) => addon.backwardAsync(id(activation), x, dy, out, a, b),
+    backwardFromOutputAsync: (activation, y, dy, out) => addon.backwardFromOutputAsync(id(activation), y, dy, out),
     softmaxAsync: (x, cols, out) => addon.softmaxAsync(x, cols, out),
     logSoftmaxAsync: (x, cols, out) => addon.logSoftmaxAsync(x, cols, out),
     softmaxBackwardAsync: (y, dy, cols, out) => addon.softmaxBackwardAsync(y, dy, cols, out),

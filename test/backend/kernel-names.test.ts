@@ -9,6 +9,7 @@ function fakeAddon(overrides: Partial<Addon> = {}) {
   const calls: Array<[string, number]> = [];
   const addon = {
     activationNames: ['relu', 'sigmoid'],
+    outputDerivativeNames: ['tanh', 'sigmoid'],
     lossNames: [...LOSS_KINDS].reverse(),
     optimizerNames: [...OPTIMIZER_KINDS].reverse(),
     info: () => ({ simd: 'scalar', cpuSimd: 'scalar', threads: 1, napiVersion: 8 }),
@@ -45,6 +46,8 @@ describe('kernels cross into the addon by name', () => {
     expect(() => createNativeBackend(noHuber, '/fake/actfn.node')).toThrow(/lacks the losses huber/);
     const noAdamw = fakeAddon({ optimizerNames: ['sgd', 'adam', 'rmsprop'] }).addon;
     expect(() => createNativeBackend(noAdamw, '/fake/actfn.node')).toThrow(/lacks the optimizers adamw/);
+    const noTanh = fakeAddon({ outputDerivativeNames: ['sigmoid'] }).addon;
+    expect(() => createNativeBackend(noTanh, '/fake/actfn.node')).toThrow(/lacks the backward-from-output kernels of tanh/);
     const old = fakeAddon({ lossNames: undefined }).addon;
     expect(() => createNativeBackend(old, '/fake/actfn.node')).toThrow(/does not list its losses and optimizers by name/);
   });

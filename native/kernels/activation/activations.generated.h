@@ -24,3 +24,7 @@
   X(hardShrink, HardShrink, Cheap) \
   X(logSigmoid, LogSigmoid, Transcendental) \
   X(linear, Linear, Cheap)
+
+#define ACTFN_OUTPUT_DERIVATIVES(X) \
+  X(sigmoid, Sigmoid) \
+  X(tanh, Tanh)

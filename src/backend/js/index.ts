@@ -3,6 +3,7 @@ import { JS_ACTIVATIONS } from './activations.js';
 import { gemm } from './gemm.js';
 import { JS_LOSSES } from './losses.js';
 import { JS_OPTIMIZERS } from './optimizers.js';
+import { JS_OUTPUT_DERIVATIVES } from './output-derivatives.js';
 import { logSoftmax, softmax, softmaxBackward } from './softmax.js';
 
 /** Elements per slice of an async call: a few milliseconds of work between event-loop turns. */
@@ -28,6 +29,11 @@ function backwardRange(activation: string, x: FloatArray, dy: FloatArray, out: F
   for (let i = begin; i < end; i++) out[i] = dy[i] * f(x[i], a, b);
 }
 
+function backwardFromOutputRange(activation: string, y: FloatArray, dy: FloatArray, out: FloatArray, begin: number, end: number) {
+  const f = JS_OUTPUT_DERIVATIVES[activation];
+  for (let i = begin; i < end; i++) out[i] = f(y[i], dy[i]);
+}
+
 /** A row-wise kernel run over whole rows, a slice of rows at a time. */
 function rowsAsync(rowKernel: (x: FloatArray, cols: number, out: FloatArray) => void) {
   return (x: FloatArray, cols: number, out: FloatArray) =>
@@ -50,6 +56,7 @@ export function createJsBackend(): Backend {
     addonPath: null,
     elementwise: (activation, kind, x, out, params) => elementwiseRange(activation, kind, x, out, params, 0, x.length),
     backward: (activation, x, dy, out, params) => backwardRange(activation, x, dy, out, params, 0, x.length),
+    backwardFromOutput: (activation, y, dy, out) => backwardFromOutputRange(activation, y, dy, out, 0, y.length),
     softmax,
     logSoftmax,
     softmaxBackward,
@@ -60,6 +67,8 @@ export function createJsBackend(): Backend {
       sliced(x.length, ASYNC_SLICE, (b, e) => elementwiseRange(activation, kind, x, out, params, b, e)),
     backwardAsync: (activation, x, dy, out, params) =>
       sliced(x.length, ASYNC_SLICE, (b, e) => backwardRange(activation, x, dy, out, params, b, e)),
+    backwardFromOutputAsync: (activation, y, dy, out) =>
+      sliced(y.length, ASYNC_SLICE, (b, e) => backwardFromOutputRange(activation, y, dy, out, b, e)),
     softmaxAsync: rowsAsync(softmax),
     logSoftmaxAsync: rowsAsync(logSoftmax),
     softmaxBackwardAsync: (y, dy, cols, out) =>
