@@ -9,7 +9,14 @@
 import { NOISY } from './timer.mjs';
 
 /** Thresholds of the targets: a ratio to PyTorch of at least 1, a memory-bound op at 90% of the probe. */
-export const PASS = { ratio: 1, probePercent: 90, scaling: 0.9 };
+/**
+ * Issue 13's targets, as written there: float32 forward >= 1.5x PyTorch (exact gelu >= 1x),
+ * memory-bound forwards >= 95% of the copy probe, ops without a PyTorch twin >= 60% of it (40% in
+ * float64), derivatives and backward >= 1x, float64 >= 1x, 2 threads >= 1.8x one thread unless
+ * at the copy limit (>= 90% of the probe at 2 threads).
+ */
+export const PASS = { ratio: 1, forwardRatio: 1.5, probePercent: 95, noPeerPercent: 60, noPeerPercent64: 40, copyLimit: 90, scaling: 0.9 };
+const FORWARD_RATIO = { gelu: 1 };
 
 const SIZE = 1e6;
 const f = (v, digits = 3) => (v == null ? '' : v.toFixed(digits));
@@ -68,18 +75,21 @@ export function analyse({ meta, rows }) {
 }
 
 const FORWARD_VS_TORCH = ['sigmoid', 'silu', 'swish', 'tanh', 'elu', 'selu', 'celu', 'softplus', 'logSigmoid', 'mish', 'geluTanh', 'gelu', 'softmax', 'logSoftmax'];
-const MEMORY_BOUND = ['relu', 'leakyRelu', 'relu6', 'hardTanh', 'linear', 'hardSigmoid', 'hardSwish', 'softsign'];
+const MEMORY_BOUND = ['relu', 'leakyRelu', 'relu6', 'hardTanh', 'linear', 'hardSigmoid', 'hardSwish'];
 const BACKWARD_VS_TORCH = ['sigmoid', 'silu', 'gelu', 'tanh', 'elu', 'softplus', 'mish'];
 
 /** Pass when every thread count meets the ratio; n/a when a side is missing. */
-function versusTorch(lines) {
+function versusTorch(lines, ratio = PASS.ratio) {
   if (lines.some((l) => !l || l.ratio == null)) return 'n/a';
-  return lines.every((l) => l.ratio >= PASS.ratio) ? 'pass' : 'miss';
+  return lines.every((l) => l.ratio >= ratio) ? 'pass' : 'miss';
 }
-function memoryBound(lines) {
-  if (lines.some((l) => !l || l.probePercent == null)) return 'n/a';
-  return lines.every((l) => l.probePercent >= PASS.probePercent && (l.ratio == null || l.ratio >= PASS.ratio)) ? 'pass' : 'miss';
+function atLeastOfProbe(percent) {
+  return (lines) => {
+    if (lines.some((l) => !l || l.probePercent == null)) return 'n/a';
+    return lines.every((l) => l.probePercent >= percent && (l.ratio == null || l.ratio >= PASS.ratio)) ? 'pass' : 'miss';
+  };
 }
+const memoryBound = atLeastOfProbe(PASS.probePercent);
 
 /** The four targets of issue 13, each as items with a status and the figures behind it. */
 export function targets(result) {
@@ -94,8 +104,11 @@ export function targets(result) {
   const ops = [...new Set(a.lines.filter((l) => !l.op.endsWith('probe')).map((l) => l.op))];
   const list = [
     {
-      id: '1a', title: 'float32 forward vs PyTorch (same threads)', rule: `actfn / PyTorch >= ${PASS.ratio} at every thread count`,
-      items: FORWARD_VS_TORCH.map((op) => item(op, 'forward', 'float32', versusTorch)),
+      id: '1a', title: 'float32 forward vs PyTorch (same threads)', rule: `actfn / PyTorch >= ${PASS.forwardRatio} at every thread count (exact gelu >= ${FORWARD_RATIO.gelu}); softsign, without a PyTorch op, >= ${PASS.noPeerPercent}% of the copy probe`,
+      items: [
+        ...FORWARD_VS_TORCH.map((op) => item(op, 'forward', 'float32', (lines) => versusTorch(lines, FORWARD_RATIO[op] ?? PASS.forwardRatio))),
+        item('softsign', 'forward', 'float32', atLeastOfProbe(PASS.noPeerPercent)),
+      ],
     },
     {
       id: '1b', title: 'float32 memory-bound forward vs the copy probe', rule: `>= ${PASS.probePercent}% of the copy probe, and >= PyTorch where it has the op`,
@@ -106,15 +119,15 @@ export function targets(result) {
       items: [...BACKWARD_VS_TORCH.flatMap((op) => kindsOf(op).filter((k) => k !== 'forward').map((kind) => item(op, kind, 'float32', versusTorch))), item('softmaxBackward', 'backward', 'float32', versusTorch)],
     },
     {
-      id: '3', title: 'float64: every op and kind vs PyTorch float64', rule: `actfn / PyTorch >= ${PASS.ratio}; without a PyTorch op, >= ${PASS.probePercent}% of the float64 probe`,
-      items: ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, 'float64', (lines) => (lines.some((l) => l?.ratio != null) ? versusTorch(lines) : memoryBound(lines))))),
+      id: '3', title: 'float64: every op and kind vs PyTorch float64', rule: `actfn / PyTorch >= ${PASS.ratio}; without a PyTorch op, >= ${PASS.noPeerPercent64}% of the float64 probe`,
+      items: ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, 'float64', (lines) => (lines.some((l) => l?.ratio != null) ? versusTorch(lines) : atLeastOfProbe(PASS.noPeerPercent64)(lines))))),
     },
     {
-      id: '4', title: `${a.most > 1 ? a.most : 'N'} threads vs 1 thread, every op and kind`, rule: `scaling >= ${PASS.scaling} x ${a.most}, or at ${a.most} threads >= ${PASS.probePercent}% of the probe (memory-bound)`,
+      id: '4', title: `${a.most > 1 ? a.most : 'N'} threads vs 1 thread, every op and kind`, rule: `scaling >= ${PASS.scaling} x ${a.most}, unless at the copy limit (at ${a.most} threads >= ${PASS.copyLimit}% of the probe)`,
       items: a.most < 2 ? [] : ['float32', 'float64'].flatMap((dtype) => ops.flatMap((op) => kindsOf(op).map((kind) => item(op, kind, dtype, (lines) => {
         const top = lines.at(-1);
         if (!top || top.scaling == null) return 'n/a';
-        return top.scaling >= PASS.scaling * a.most || (top.probePercent ?? 0) >= PASS.probePercent ? 'pass' : 'miss';
+        return top.scaling >= PASS.scaling * a.most || (top.probePercent ?? 0) >= PASS.copyLimit ? 'pass' : 'miss';
       })))),
     },
   ];
@@ -132,7 +145,7 @@ const figures = (i, a, id) => i.lines.map((l, k) => {
 /** One line per target: how many pass, and each miss with its figures. */
 export function targetSummary(result) {
   const { analysis: a, targets: list } = targets(result);
-  const out = [`Targets at n = 1e6, ${a.threads.join(' and ')} threads (${PASS.ratio}x PyTorch, ${PASS.probePercent}% of probe):`, ''];
+  const out = [`Targets of issue 13 at n = 1e6, ${a.threads.join(' and ')} threads:`, ''];
   for (const t of list) {
     const counted = t.items.filter((i) => i.status === 'pass' || i.status === 'miss');
     const pass = counted.filter((i) => i.status === 'pass').length;
