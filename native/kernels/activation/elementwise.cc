@@ -163,9 +163,24 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
   });
 }
 
+// An op that is another op when its first parameter is 1, and runs that op's kernel then: swish
+// with beta = 1 is silu, whose whole-domain float32 form needs no pair product for beta x and no
+// domain check (bench/: 1.92 against 2.70 el/ns at 1e6 on one thread).
+template <class Op> struct AtUnitParameter { using type = void; };
+template <> struct AtUnitParameter<ops::Swish> { using type = ops::Silu; };
+
+template <class Op, Pass K, class T, std::size_t Grain>
+void pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p) {
+  using Unit = typename AtUnitParameter<Op>::type;
+  if constexpr (!std::is_void_v<Unit>) {
+    if (p.a == 1) return run_pass<Unit, K, T, Grain>(x, dy, out, n, p);
+  }
+  run_pass<Op, K, T, Grain>(x, dy, out, n, p);
+}
+
 template <class Op, Pass K, class T, std::size_t Grain>
 void unary(const T* x, T* out, std::size_t n, ActivationParams p) {
-  run_pass<Op, K, T, Grain>(x, nullptr, out, n, p);
+  pass<Op, K, T, Grain>(x, nullptr, out, n, p);
 }
 
 template <class T>
@@ -173,7 +188,7 @@ void fill(TypedKernels<T>& k) {
 #define ACTFN_REGISTER(name, type, cost)                                                           \
   k.forward[static_cast<int>(Activation::name)] = unary<ops::type, Pass::forward, T, kGrain##cost>; \
   k.derivative[static_cast<int>(Activation::name)] = unary<ops::type, Pass::derivative, T, kGrain##cost>; \
-  k.backward[static_cast<int>(Activation::name)] = run_pass<ops::type, Pass::backward, T, kGrain##cost>;
+  k.backward[static_cast<int>(Activation::name)] = pass<ops::type, Pass::backward, T, kGrain##cost>;
   ACTFN_ACTIVATIONS(ACTFN_REGISTER)
 #undef ACTFN_REGISTER
 }

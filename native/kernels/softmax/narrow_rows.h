@@ -93,6 +93,8 @@ RowSums exp_pass(const float* x, float* out, std::size_t cols, float m) {
   std::size_t at_max = 0;
   std::size_t j = 0;
   for (; j + N <= cols; j += N) {
+    // The next row's line of x, fetched while the exps run: its max pass then reads from cache.
+    __builtin_prefetch(x + j + cols);
     const Difference d = minus_max(load(x + j), neg_m);
     const ScaledExp e = exp_scaled_f32(d.hi, d.lo);
     F ev = scale_pow2(e.hi + e.lo, e.m);
@@ -100,6 +102,8 @@ RowSums exp_pass(const float* x, float* out, std::size_t cols, float m) {
       const Mask<float> top = ge(d.hi, set<float>(0));
       at_max += static_cast<std::size_t>(__builtin_popcount(lane_bits(top)));
       ev = select(top, set<float>(0), ev);
+      // out's line fetched for writing while the exps hide it (a prefetch, not a store: out may be x).
+      __builtin_prefetch(out + j, 1);
     } else {
       store(out + j, ev);
     }
