@@ -108,10 +108,15 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
         if constexpr (WholeDomain<Narrow>::value) {
           return in_lanes(j, v);
         } else {
-          if (lane_bits(Narrow::domain(v, np)) == kAllLanes) return in_lanes(j, v);
-          float redo[N];  // NaN, infinities or far tails somewhere in the vector: double lanes
+          const auto inside = Narrow::domain(v, np);
+          const Vec<float> r = in_lanes(j, v);
+          if (lane_bits(inside) == kAllLanes) return r;
+          // NaN, infinities or far tails in some lanes: those lanes alone take the double-lane
+          // form, so an element's value never depends on which others share its vector (and so
+          // not on the array's address or offset).
+          float redo[N];
           wide_block<Op, kDerivative>(x + j, K == Pass::backward ? dy + j : nullptr, redo, 0, N, p);
-          return load(redo);
+          return select(inside, r, load(redo));
         }
       };
       i = vector_loop(at, out, i, begin, end, stream_out);
@@ -137,7 +142,8 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       const dops::DParams dp(p);
       const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
         const Vec<double> v = load(x + j);
-        if (lane_bits(F::domain(v, dp)) == kAllLanes) {
+        const auto inside = F::domain(v, dp);
+        const Vec<double> r = [&]() ACTFN_INLINE_LAMBDA {
           if constexpr (K == Pass::backward) {
             return load(dy + j) * F::derivative(v, dp);
           } else if constexpr (K == Pass::derivative) {
@@ -145,9 +151,14 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
           } else {
             return F::forward(v, dp);
           }
-        }
+        }();
+        const unsigned inside_bits = lane_bits(inside);
+        if (inside_bits == kAllLanes) return r;
+        // Lanes outside the domain alone take the scalar twin (see the float32 case above).
         double redo[N];
+        store(redo, r);
         for (std::size_t l = 0; l < N; ++l) {
+          if ((inside_bits >> l) & 1u) continue;
           const double f = kDerivative ? Op::derivative(x[j + l], p) : Op::forward(x[j + l], p);
           redo[l] = K == Pass::backward ? dy[j + l] * f : f;
         }
