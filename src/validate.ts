@@ -96,10 +96,3 @@ export { describe as describeValue };
 
 /** An object that is not null or an array: what options and parsed JSON records must be. */
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** An options argument: undefined (the defaults) or a plain object, never null, an array or a primitive. */
-export function requireOptions(value: unknown, what: string): void {
-  if (value !== undefined && !isRecord(value)) {
-    throw new TypeError(`${what} must be an object of options, got ${describe(value)}`);
-  }
-}

@@ -12,9 +12,16 @@ import { SOFTMAX } from './softmax.js';
 import type { Params, RowwiseActivation } from './spec.js';
 import type { KernelParams } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
+import { checkOptions, type OptionNames } from '../options.js';
 import { describeValue } from '../validate.js';
 
-export type ActivationArg = string | Activation | { name: string; params?: Params } | null | undefined;
+export interface NamedActivation {
+  name: string;
+  params?: Params;
+}
+const NAMED_OPTIONS: OptionNames<NamedActivation> = { name: true, params: true };
+
+export type ActivationArg = string | Activation | NamedActivation | null | undefined;
 
 /** The row-wise activations a layer may name (beside the table's elementwise ones). */
 const ROWWISE: ReadonlyMap<string, RowwiseActivation> = new Map([[SOFTMAX.name, SOFTMAX]]);
@@ -71,6 +78,7 @@ export function resolveActivation(arg: ActivationArg): ActivationChoice {
   if (typeof arg !== 'string' && (typeof arg !== 'object' || Array.isArray(arg))) {
     throw new TypeError(`activation must be a name, an Activation from getActivation, or { name, params }, got ${describeValue(arg)}`);
   }
+  if (typeof arg === 'object' && !('spec' in arg)) checkOptions(arg, 'an activation { name, params }', NAMED_OPTIONS);
   const named = typeof arg === 'string' ? arg : 'spec' in arg ? null : arg.name;
   const row = typeof named === 'string' ? ROWWISE.get(named) : undefined;
   if (row) return rowwise(row);

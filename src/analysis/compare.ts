@@ -14,14 +14,22 @@ import { dropout as dropoutLayer } from '../nn/layers/dropout.js';
 import { sequential, type History, type Sequential } from '../nn/model.js';
 import type { OptimizerConfig } from '../nn/optimizers.js';
 import { Tensor2D } from '../nn/tensor.js';
-import { requirePositiveInteger, showValue } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { describeValue, requirePositiveInteger, showValue } from '../validate.js';
 import { mean, standardDeviation } from './statistics.js';
 
 export const DATASETS = ['breast-cancer', 'iris', 'moons', 'circles', 'classification'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
+export interface CustomDataset {
+  x: Tensor2D;
+  y: Int32Array;
+  name?: string;
+}
+const CUSTOM_DATASET_OPTIONS: OptionNames<CustomDataset> = { x: true, y: true, name: true };
+
 export interface CompareOptions {
-  dataset: DatasetName | { x: Tensor2D; y: Int32Array; name?: string };
+  dataset: DatasetName | CustomDataset;
   activations: readonly string[];
   hidden?: readonly number[];
   dropout?: number;
@@ -33,6 +41,9 @@ export interface CompareOptions {
   /** Called after every epoch of every run (progress display). */
   onEpoch?: (info: { activation: string; seed: number; epoch: number; epochs: number; loss: number }) => void;
 }
+const COMPARE_OPTIONS: OptionNames<CompareOptions> = {
+  dataset: true, activations: true, hidden: true, dropout: true, epochs: true, batchSize: true, optimizer: true, seeds: true, testSize: true, onEpoch: true,
+};
 
 export interface RunResult {
   seed: number;
@@ -81,6 +92,10 @@ export function loadDataset(name: DatasetName, seed = 0): { x: Tensor2D; y: Int3
 
 
 export async function compareActivations(options: CompareOptions): Promise<Comparison> {
+  if (options === undefined) throw new TypeError('compareActivations() needs options { dataset, activations, ... }, got undefined');
+  checkOptions(options, 'compareActivations()', COMPARE_OPTIONS);
+  if (typeof options.dataset === 'object' && options.dataset !== null) checkOptions(options.dataset, "compareActivations()'s dataset", CUSTOM_DATASET_OPTIONS);
+  else if (typeof options.dataset !== 'string') throw new TypeError(`dataset must be one of ${DATASETS.join(', ')} or { x, y, name? }, got ${describeValue(options.dataset)}`);
   const hidden = options.hidden ?? [64, 32];
   const rate = options.dropout ?? 0.3;
   const epochs = options.epochs ?? 100;

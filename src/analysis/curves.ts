@@ -6,7 +6,8 @@
 import type { Activation } from '../activations/activation.js';
 import { getActivation } from '../activations/registry.js';
 import type { ActivationProperties, Params } from '../activations/spec.js';
-import { requireOptions, showValue, describeValue } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { showValue, describeValue } from '../validate.js';
 
 export const VANISHING_GRADIENT = 1e-3;
 
@@ -15,6 +16,8 @@ export interface CurveOptions {
   to?: number;
   points?: number;
 }
+const CURVE_OPTIONS: OptionNames<CurveOptions> = { from: true, to: true, points: true };
+const NAMED_OPTIONS: OptionNames<{ name: string; params?: Params }> = { name: true, params: true };
 
 export interface ActivationCurve {
   name: string;
@@ -40,11 +43,12 @@ function resolve(ref: ActivationRef): Activation {
   if (typeof ref === 'string') return getActivation(ref);
   if (typeof ref !== 'object' || ref === null) throw new TypeError(`each activation must be a name, an Activation or { name, params }, got ${describeValue(ref)}`);
   if ('spec' in ref) return ref as Activation;
+  checkOptions(ref, 'an activation { name, params }', NAMED_OPTIONS);
   return getActivation(ref.name, ref.params);
 }
 
 export function activationCurves(activations: readonly ActivationRef[], options: CurveOptions = {}): Curves {
-  requireOptions(options, 'activationCurves options');
+  checkOptions(options, 'activationCurves()', CURVE_OPTIONS);
   if (!Array.isArray(activations)) throw new TypeError(`activationCurves expects an array of activations, got ${describeValue(activations)}`);
   const from = options.from ?? -5;
   const to = options.to ?? 5;

@@ -4,7 +4,8 @@
  */
 import type { Sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
-import { requireOptions, showValue } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { showValue } from '../validate.js';
 
 export interface DecisionBoundary {
   /** Grid coordinates along each axis. */
@@ -17,8 +18,16 @@ export interface DecisionBoundary {
   points: Array<{ x: number; y: number; label: number }>;
 }
 
-export function decisionBoundary(model: Sequential, x: Tensor2D, y: ArrayLike<number>, options: { resolution?: number; margin?: number } = {}): DecisionBoundary {
-  requireOptions(options, 'decisionBoundary options');
+export interface DecisionBoundaryOptions {
+  /** Grid points along each axis. */
+  resolution?: number;
+  /** How far the grid extends beyond the data, in input units. */
+  margin?: number;
+}
+const DECISION_BOUNDARY_OPTIONS: OptionNames<DecisionBoundaryOptions> = { resolution: true, margin: true };
+
+export function decisionBoundary(model: Sequential, x: Tensor2D, y: ArrayLike<number>, options: DecisionBoundaryOptions = {}): DecisionBoundary {
+  checkOptions(options, 'decisionBoundary()', DECISION_BOUNDARY_OPTIONS);
   if (x.cols !== 2) throw new RangeError(`decisionBoundary needs 2-D inputs, x has ${x.cols} features`);
   if (y.length !== x.rows) throw new RangeError(`y must have one label per sample (${x.rows}), got ${y.length}`);
   const resolution = options.resolution ?? 100;

@@ -11,6 +11,7 @@ import { dense } from '../nn/layers/dense.js';
 import { sequential } from '../nn/model.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { Random } from '../random.js';
+import { checkOptions, type OptionNames } from '../options.js';
 import { requirePositiveInteger } from '../validate.js';
 import { mean, standardDeviation } from './statistics.js';
 
@@ -23,6 +24,9 @@ export interface GradientFlowOptions {
   seed?: number;
   kernelInitializer?: InitializerName;
 }
+const GRADIENT_FLOW_OPTIONS: OptionNames<GradientFlowOptions> = {
+  activations: true, depths: true, width: true, inputDim: true, batch: true, seed: true, kernelInitializer: true,
+};
 
 export interface GradientFlowRow {
   activation: string;
@@ -37,6 +41,8 @@ export interface GradientFlowRow {
 
 
 export function gradientFlow(options: GradientFlowOptions): GradientFlowRow[] {
+  if (options === undefined) throw new TypeError('gradientFlow() needs options { activations, ... }, got undefined');
+  checkOptions(options, 'gradientFlow()', GRADIENT_FLOW_OPTIONS);
   const depths = options.depths ?? [3, 5, 10, 15, 20];
   const width = requirePositiveInteger(options.width ?? 64, 'width');
   const inputDim = requirePositiveInteger(options.inputDim ?? 100, 'inputDim');

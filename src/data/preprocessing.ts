@@ -1,7 +1,8 @@
 /** What comes between loading data and fitting: splitting, scaling and encoding. */
 import { Random, freshSeed } from '../random.js';
 import { Tensor2D } from '../nn/tensor.js';
-import { requireOptions, showValue, describeValue } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { showValue, describeValue } from '../validate.js';
 
 export interface TrainTestSplitOptions {
   /** Fraction of samples for the test set (0..1), or a count. Default 0.25. */
@@ -11,6 +12,7 @@ export interface TrainTestSplitOptions {
   shuffle?: boolean;
   seed?: number;
 }
+const SPLIT_OPTIONS: OptionNames<TrainTestSplitOptions> = { testSize: true, stratify: true, shuffle: true, seed: true };
 
 export interface Split<Y> {
   xTrain: Tensor2D;
@@ -43,7 +45,7 @@ function requireTensor(x: unknown, name: string): asserts x is Tensor2D {
 
 /** Splits samples (and their labels, row for row) into train and test parts, as scikit-learn does. */
 export function trainTestSplit<Y extends Labels>(x: Tensor2D, y: Y, options: TrainTestSplitOptions = {}): Split<Y> {
-  requireOptions(options, 'trainTestSplit options');
+  checkOptions(options, 'trainTestSplit()', SPLIT_OPTIONS);
   requireTensor(x, 'x');
   if (!(y instanceof Tensor2D) && !Array.isArray(y) && !ArrayBuffer.isView(y)) throw new TypeError(`y must be an array, a typed array or a Tensor2D, got ${describeValue(y)}`);
   const n = x.rows;

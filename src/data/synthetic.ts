@@ -5,7 +5,8 @@
  */
 import { Random, freshSeed } from '../random.js';
 import { Tensor2D } from '../nn/tensor.js';
-import { requireOptions, showValue } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { showValue } from '../validate.js';
 
 export interface LabelledSet {
   x: Tensor2D;
@@ -50,6 +51,10 @@ export interface MakeClassificationOptions {
   shuffle?: boolean;
   seed?: number;
 }
+const CLASSIFICATION_OPTIONS: OptionNames<MakeClassificationOptions> = {
+  nSamples: true, nFeatures: true, nInformative: true, nRedundant: true, nRepeated: true, nClasses: true, nClustersPerClass: true,
+  flipY: true, classSep: true, hypercube: true, shift: true, scale: true, shuffle: true, seed: true,
+};
 
 /**
  * Gaussian clusters of points about the vertices of a hypercube with sides 2 classSep, in the
@@ -58,7 +63,7 @@ export interface MakeClassificationOptions {
  * features; labels flipped with probability flipY; features and samples shuffled.
  */
 export function makeClassification(options: MakeClassificationOptions = {}): LabelledSet {
-  requireOptions(options, 'makeClassification options');
+  checkOptions(options, 'makeClassification()', CLASSIFICATION_OPTIONS);
   const n = requireInt(options.nSamples ?? 100, 'nSamples', 1);
   const nFeatures = requireInt(options.nFeatures ?? 20, 'nFeatures', 1);
   const nInformative = requireInt(options.nInformative ?? 2, 'nInformative', 1);
@@ -151,6 +156,13 @@ export interface MoonsCirclesOptions {
   shuffle?: boolean;
   seed?: number;
 }
+const MOONS_OPTIONS: OptionNames<MoonsCirclesOptions> = { noise: true, shuffle: true, seed: true };
+
+export interface CirclesOptions extends MoonsCirclesOptions {
+  /** Radius of the inner circle, the outer one's being 1. */
+  factor?: number;
+}
+const CIRCLES_OPTIONS: OptionNames<CirclesOptions> = { ...MOONS_OPTIONS, factor: true };
 
 function twoCurves(nSamples: number, options: MoonsCirclesOptions, outer: (i: number, n: number) => [number, number], inner: (i: number, n: number) => [number, number]): LabelledSet {
   const n = requireInt(nSamples, 'nSamples', 2);
@@ -172,7 +184,7 @@ function twoCurves(nSamples: number, options: MoonsCirclesOptions, outer: (i: nu
 
 /** Two interleaving half circles (label 0: upper, 1: lower, shifted). */
 export function makeMoons(nSamples = 100, options: MoonsCirclesOptions = {}): LabelledSet {
-  requireOptions(options, 'makeMoons options');
+  checkOptions(options, 'makeMoons()', MOONS_OPTIONS);
   const angle = (i: number, m: number) => (m > 1 ? (Math.PI * i) / (m - 1) : 0);
   return twoCurves(nSamples, options,
     (i, m) => [Math.cos(angle(i, m)), Math.sin(angle(i, m))],
@@ -180,8 +192,8 @@ export function makeMoons(nSamples = 100, options: MoonsCirclesOptions = {}): La
 }
 
 /** A circle inside a circle (label 0: outer, 1: inner, radius `factor`). */
-export function makeCircles(nSamples = 100, options: MoonsCirclesOptions & { factor?: number } = {}): LabelledSet {
-  requireOptions(options, 'makeCircles options');
+export function makeCircles(nSamples = 100, options: CirclesOptions = {}): LabelledSet {
+  checkOptions(options, 'makeCircles()', CIRCLES_OPTIONS);
   const factor = options.factor ?? 0.8;
   if (!(typeof factor === 'number' && factor >= 0 && factor < 1)) throw new RangeError(`factor must be in [0, 1), got ${showValue(factor)}`);
   const angle = (i: number, m: number) => (2 * Math.PI * i) / m;

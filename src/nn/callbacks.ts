@@ -1,8 +1,10 @@
 /**
  * Training callbacks (the contract is in callback-types.ts). earlyStopping: Keras' EarlyStopping.
+ * checkCallback: what fit() accepts as a callback.
  */
 import type { Callback } from './callback-types.js';
-import { requireOptions, showValue } from '../validate.js';
+import { checkOptions, suggestion, type OptionNames } from '../options.js';
+import { describeValue, showValue } from '../validate.js';
 
 export type { Callback, HookResult, Logs, TrainingEnd, TrainingModel, TrainingParams } from './callback-types.js';
 
@@ -18,10 +20,31 @@ export interface EarlyStoppingOptions {
   /** Put back the weights of the best epoch when stopping (or at the end). */
   restoreBestWeights?: boolean;
 }
+const EARLY_STOPPING_OPTIONS: OptionNames<EarlyStoppingOptions> = { monitor: true, patience: true, minDelta: true, mode: true, restoreBestWeights: true };
+
+const HOOKS: OptionNames<Callback> = { onTrainBegin: true, onEpochBegin: true, onBatchEnd: true, onEpochEnd: true, onTrainEnd: true };
+
+/**
+ * A callback fit() can call: an object whose hooks are functions. A method named like a hook that
+ * is none of ours (Keras' on_epoch_end, tfjs' onBatchBegin) would never be called, so it is an
+ * error; other members (state, getters) are the callback's own business.
+ */
+export function checkCallback(cb: unknown): void {
+  if (typeof cb !== 'object' || cb === null) throw new TypeError(`callbacks must be objects with onEpochEnd etc. (earlyStopping() gives one), got ${describeValue(cb)}`);
+  const valid = Object.keys(HOOKS);
+  for (let o: object | null = cb; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (!/^on[A-Z_]/.test(name)) continue;
+      if (!Object.hasOwn(HOOKS, name)) throw new TypeError(`unknown callback hook '${name}' for fit(); ${suggestion(name, valid, 'hooks')}`);
+      const hook = (cb as Record<string, unknown>)[name];
+      if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`callback hook ${name} must be a function, got ${describeValue(hook)}`);
+    }
+  }
+}
 
 /** Stops training when the monitored value stops improving (Keras' EarlyStopping). */
 export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { readonly stoppedEpoch: number | null; readonly bestEpoch: number | null } {
-  requireOptions(options, 'earlyStopping options');
+  checkOptions(options, 'earlyStopping()', EARLY_STOPPING_OPTIONS);
   const monitor = options.monitor ?? 'valLoss';
   const patience = options.patience ?? 0;
   const minDelta = Math.abs(options.minDelta ?? 0);

@@ -1,39 +1,75 @@
 /**
  * Losses by Keras name: 'binaryCrossentropy', 'categoricalCrossentropy',
  * 'sparseCategoricalCrossentropy' (each on probabilities, or { fromLogits: true }),
- * 'meanSquaredError' ('mse'), 'meanAbsoluteError' ('mae'), 'huber' ({ delta }).
+ * 'meanSquaredError' ('mse'), 'meanAbsoluteError' ('mae'), 'huber' ({ delta }), or Keras'
+ * snake_case spellings of them.
  *
  * Like Keras and PyTorch's fused losses, a cross-entropy on the probabilities of a sigmoid or
  * softmax output layer is computed from that layer's logits (its pre-activation): the same value,
  * without the clamp, and with the exact gradient p - t.
  */
 import type { LossKind, LossOptions } from '../backend/contract.js';
+import { checkOptions, didYouMean, type OptionNames } from '../options.js';
 import { showValue } from '../validate.js';
 
-export type LossName =
+/** The losses by their canonical (tfjs) names. */
+export type CanonicalLossName =
   | 'binaryCrossentropy'
   | 'categoricalCrossentropy'
   | 'sparseCategoricalCrossentropy'
   | 'meanSquaredError'
   | 'meanAbsoluteError'
-  | 'huber'
+  | 'huber';
+
+/**
+ * Every spelling compile() takes: the canonical names, Keras' short 'mse' and 'mae', and Keras'
+ * snake_case names. (Any case, with or without underscores, is also taken at run time.)
+ */
+export type LossName =
+  | CanonicalLossName
   | 'mse'
-  | 'mae';
+  | 'mae'
+  | 'binary_crossentropy'
+  | 'categorical_crossentropy'
+  | 'sparse_categorical_crossentropy'
+  | 'mean_squared_error'
+  | 'mean_absolute_error';
 
 export interface LossConfig {
-  readonly name: LossName;
+  readonly name: CanonicalLossName;
   readonly fromLogits: boolean;
   readonly delta: number;
 }
 
-export type LossArg = LossName | { name: LossName; fromLogits?: boolean; delta?: number };
+export interface LossSpec {
+  name: LossName;
+  fromLogits?: boolean;
+  delta?: number;
+}
+const LOSS_OPTIONS: OptionNames<LossSpec> = { name: true, fromLogits: true, delta: true };
 
-const NAMES: readonly LossName[] = ['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'meanSquaredError', 'meanAbsoluteError', 'huber', 'mse', 'mae'];
+export type LossArg = LossName | LossSpec;
+
+const CANONICAL: readonly CanonicalLossName[] = ['binaryCrossentropy', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'meanSquaredError', 'meanAbsoluteError', 'huber'];
+const SHORT: Readonly<Record<string, CanonicalLossName>> = { mse: 'meanSquaredError', mae: 'meanAbsoluteError' };
+
+/** Names compared without case or underscores: 'binary_crossentropy', 'BinaryCrossentropy' and 'MSE' are unambiguous. */
+const folded = (name: string) => name.replace(/_/g, '').toLowerCase();
+const BY_FOLDED: ReadonlyMap<string, CanonicalLossName> = new Map([
+  ...CANONICAL.map((name) => [folded(name), name] as const),
+  ...Object.entries(SHORT),
+]);
+const NAMES = [...CANONICAL, ...Object.keys(SHORT)];
 
 export function resolveLoss(arg: LossArg): LossConfig {
+  if (arg !== null && typeof arg === 'object') checkOptions(arg, 'the loss of compile()', LOSS_OPTIONS);
   const spec = typeof arg === 'string' ? { name: arg } : arg;
-  if (!spec || !NAMES.includes(spec.name)) throw new RangeError(`loss must be one of ${NAMES.join(', ')}, got ${JSON.stringify(spec?.name ?? arg)}`);
-  const name = spec.name === 'mse' ? 'meanSquaredError' : spec.name === 'mae' ? 'meanAbsoluteError' : spec.name;
+  const given = spec?.name;
+  const name = typeof given === 'string' ? BY_FOLDED.get(folded(given)) : undefined;
+  if (!name) {
+    const hint = typeof given === 'string' ? didYouMean(given, NAMES) : '';
+    throw new RangeError(`loss must be one of ${NAMES.join(', ')} (or Keras' snake_case names), got ${JSON.stringify(given ?? arg)}${hint}`);
+  }
   const delta = 'delta' in spec && spec.delta !== undefined ? spec.delta : 1;
   if (!(typeof delta === 'number' && delta > 0)) throw new RangeError(`huber delta must be > 0, got ${showValue(delta)}`);
   return { name, fromLogits: ('fromLogits' in spec && spec.fromLogits) || false, delta };
@@ -60,7 +96,7 @@ export function lossKind(config: LossConfig, onLogits: boolean): LossKind {
 }
 
 /** The output activation whose logits each probability cross-entropy can use instead (Keras' fusion). */
-const FUSED_WITH: Readonly<Partial<Record<LossName, string>>> = {
+const FUSED_WITH: Readonly<Partial<Record<CanonicalLossName, string>>> = {
   binaryCrossentropy: 'sigmoid',
   categoricalCrossentropy: 'softmax',
   sparseCategoricalCrossentropy: 'softmax',

@@ -1,15 +1,24 @@
 /** Metrics by name ('accuracy'), computed from a batch's outputs and targets. */
 import type { Tensor2D } from './tensor.js';
 import type { TargetSet } from './targets.js';
+import { didYouMean } from '../options.js';
 import { describeValue, showValue } from '../validate.js';
 
 export type Metric = 'accuracy';
-const METRICS: readonly Metric[] = ['accuracy'];
+/** What compile() takes: Keras and tfjs also spell accuracy 'acc'. */
+export type MetricName = Metric | 'acc';
+const BY_NAME: Readonly<Record<string, Metric>> = { accuracy: 'accuracy', acc: 'accuracy' };
 
+/** The metrics by canonical name, each once. */
 export function resolveMetrics(metrics: unknown): Metric[] {
   if (!Array.isArray(metrics)) throw new TypeError(`metrics must be an array such as ['accuracy'], got ${describeValue(metrics)}`);
-  for (const m of metrics) if (!METRICS.includes(m)) throw new RangeError(`metrics may contain 'accuracy', got ${showValue(m)}`);
-  return metrics as Metric[];
+  const resolved = new Set<Metric>();
+  for (const m of metrics) {
+    const metric = typeof m === 'string' && Object.hasOwn(BY_NAME, m) ? BY_NAME[m] : undefined;
+    if (!metric) throw new RangeError(`metrics may contain 'accuracy' (or 'acc'), got ${showValue(m)}${typeof m === 'string' ? didYouMean(m, Object.keys(BY_NAME)) : ''}`);
+    resolved.add(metric);
+  }
+  return [...resolved];
 }
 
 /**

@@ -9,10 +9,11 @@
 import { getBackendImpl } from '../backend/select.js';
 import { Random, freshSeed } from '../random.js';
 import { splitValidation } from './batches.js';
+import { checkCallback } from './callbacks.js';
 import { Dense } from './layers/dense.js';
 import type { Layer, LayerConfig, Param, State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
-import { countCorrect, resolveMetrics, type Metric } from './metrics.js';
+import { countCorrect, resolveMetrics, type Metric, type MetricName } from './metrics.js';
 import { writeModelFiles } from './model-file.js';
 import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimizers.js';
 import { progressLogger } from './progress.js';
@@ -20,17 +21,35 @@ import { summaryText } from './summary.js';
 import { trainingLoop, type FitOptions, type History } from './training-loop.js';
 import { asInputs, requireFinite, sliceTargets, targetSet, type Inputs, type TargetSet, type Targets } from './targets.js';
 import { Tensor2D } from './tensor.js';
-import { describeValue, requireOptions, requirePositiveInteger } from '../validate.js';
+import { checkOptions, type OptionNames } from '../options.js';
+import { describeValue, requirePositiveInteger } from '../validate.js';
 
 export type { Metric } from './metrics.js';
 export type { Inputs, Targets } from './targets.js';
 export type { FitOptions, History } from './training-loop.js';
 
 export interface CompileArgs {
+  /** A config from sgd(), adam(), ..., or a name in any case ('adam', 'Adam'). */
   optimizer: string | OptimizerConfig;
   loss: LossArg;
-  metrics?: Metric[];
+  metrics?: MetricName[];
 }
+const COMPILE_OPTIONS: OptionNames<CompileArgs> = { optimizer: true, loss: true, metrics: true };
+
+export interface SequentialOptions {
+  /** Seeds initialization and dropout (a fresh seed when absent). */
+  seed?: number;
+}
+const SEQUENTIAL_OPTIONS: OptionNames<SequentialOptions> = { seed: true };
+
+export interface EvaluateOptions {
+  batchSize?: number;
+}
+export type PredictOptions = EvaluateOptions;
+const EVALUATE_OPTIONS: OptionNames<EvaluateOptions> = { batchSize: true };
+const FIT_OPTIONS: OptionNames<FitOptions> = {
+  epochs: true, batchSize: true, validationData: true, validationSplit: true, shuffle: true, seed: true, callbacks: true, verbose: true,
+};
 
 interface Compiled {
   optimizer: OptimizerState;
@@ -53,8 +72,8 @@ export class Sequential {
   private inputDim = -1;
   private compiled: Compiled | null = null;
 
-  constructor(layers: Layer[] = [], options: { seed?: number } = {}) {
-    requireOptions(options, 'sequential options');
+  constructor(layers: Layer[] = [], options: SequentialOptions = {}) {
+    checkOptions(options, 'sequential()', SEQUENTIAL_OPTIONS);
     this.seed = options.seed ?? freshSeed();
     this.random = new Random(this.seed);
     if (!Array.isArray(layers)) throw new TypeError(`sequential expects an array of layers, got ${describeValue(layers)}`);
@@ -93,6 +112,7 @@ export class Sequential {
 
   compile(args: CompileArgs): this {
     if (!args || typeof args !== 'object') throw new TypeError('compile expects { optimizer, loss, metrics? }');
+    checkOptions(args, 'compile()', COMPILE_OPTIONS);
     const metrics = resolveMetrics(args.metrics ?? []);
     this.compiled = { optimizer: new OptimizerState(resolveOptimizer(args.optimizer)), loss: resolveLoss(args.loss), metrics };
     return this;
@@ -184,7 +204,10 @@ export class Sequential {
   }
 
   async fit(xArg: Inputs, yArg: Targets, options: FitOptions = {}): Promise<History> {
-    requireOptions(options, 'fit options');
+    checkOptions(options, 'fit()', FIT_OPTIONS);
+    if (options.validationData !== undefined && options.validationSplit !== undefined) {
+      throw new TypeError('fit() takes validationData or validationSplit, not both');
+    }
     const compiled = this.requireCompiled('fit');
     let x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
@@ -206,7 +229,7 @@ export class Sequential {
       validation = split.validation;
     }
     const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? [...options.callbacks] : [options.callbacks];
-    for (const cb of callbacks) if (typeof cb !== 'object' || cb === null) throw new TypeError(`callbacks must be objects with onEpochEnd etc. (earlyStopping() gives one), got ${describeValue(cb)}`);
+    callbacks.forEach(checkCallback);
     if (options.verbose === 1) callbacks.unshift(progressLogger());
     return trainingLoop(
       { trainBatch: (bx, bt) => this.trainBatch(bx, bt), evaluate: (vx, vt) => this.evaluateSet(vx, vt, batchSize) },
@@ -230,8 +253,8 @@ export class Sequential {
   }
 
   /** Loss (and accuracy if compiled with it) over x and y, in inference mode. */
-  evaluate(xArg: Inputs, yArg: Targets, options: { batchSize?: number } = {}): { loss: number; accuracy?: number } {
-    requireOptions(options, 'evaluate options');
+  evaluate(xArg: Inputs, yArg: Targets, options: EvaluateOptions = {}): { loss: number; accuracy?: number } {
+    checkOptions(options, 'evaluate()', EVALUATE_OPTIONS);
     const compiled = this.requireCompiled('evaluate');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
@@ -241,8 +264,8 @@ export class Sequential {
   }
 
   /** The model's outputs for x, in inference mode (dropout off, batch norm on moving statistics). */
-  predict(xArg: Inputs, options: { batchSize?: number } = {}): Tensor2D {
-    requireOptions(options, 'predict options');
+  predict(xArg: Inputs, options: PredictOptions = {}): Tensor2D {
+    checkOptions(options, 'predict()', EVALUATE_OPTIONS);
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
     const batchSize = requirePositiveInteger(options.batchSize ?? 256, 'batchSize');
@@ -254,7 +277,18 @@ export class Sequential {
     return new Tensor2D(out, x.rows, this.outputDim);
   }
 
+  /**
+   * Layers get their weights when the model learns its input width; before that there is nothing
+   * to show or hand out (Keras refuses the same calls on an unbuilt model).
+   */
+  private requireBuilt(what: string): void {
+    if (!this.built) {
+      throw new Error(`${what}: the model has no input size yet; give its first layer inputDim (dense(units, { inputDim: n }) or inputShape: [n]), or call model.build(n) or fit() first`);
+    }
+  }
+
   params(): Param[] {
+    this.requireBuilt('params()');
     return this.layers.flatMap((l) => l.params());
   }
 
@@ -264,10 +298,12 @@ export class Sequential {
 
   /** Every parameter array, then every saved state array (batch norm's moving statistics), in layer order. */
   getWeights(): Float32Array[] {
+    this.requireBuilt('getWeights()');
     return [...this.params().map((p) => p.value.slice()), ...this.states().map((s) => s.value.slice())];
   }
 
   setWeights(weights: readonly Float32Array[]): void {
+    this.requireBuilt('setWeights()');
     const targets = [...this.params().map((p) => p.value), ...this.states().map((s) => s.value)];
     if (!Array.isArray(weights) || weights.length !== targets.length) {
       throw new RangeError(`setWeights expects ${targets.length} arrays (getWeights() order), got ${Array.isArray(weights) ? weights.length : typeof weights}`);
@@ -282,14 +318,15 @@ export class Sequential {
 
   /** A Keras-style table of layers, output widths and parameter counts (returned and printed). */
   summary(print = true): string {
-    const text = summaryText(this.layers, this.built);
+    this.requireBuilt('summary()');
+    const text = summaryText(this.layers);
     if (print) console.log(text);
     return text;
   }
 
   /** Writes model.json and its weights file into dir (created if needed); see model-file.ts. loadModel reads them. */
   save(dir: string): void {
-    if (!this.built) throw new Error('save: the model is not built yet (fit it, or give the first layer an inputDim)');
+    this.requireBuilt('save()');
     const named = (entries: Array<{ name: string }>, i: number, kind: string) => entries.map((e) => `${i}/${kind}/${e.name}`);
     const names = [...this.layers.flatMap((l, i) => named(l.params(), i, l.kind)), ...this.layers.flatMap((l, i) => named(l.states(), i, l.kind))];
     writeModelFiles(dir, this.toConfig(), this.getWeights().map((value, i) => ({ name: names[i], value })));
@@ -306,6 +343,6 @@ export class Sequential {
   }
 }
 
-export function sequential(layers: Layer[] = [], options: { seed?: number } = {}): Sequential {
+export function sequential(layers: Layer[] = [], options: SequentialOptions = {}): Sequential {
   return new Sequential(layers, options);
 }

@@ -6,7 +6,8 @@
 import { OPTIMIZER_SLOTS, type OptimizerHyper, type OptimizerKind } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
 import type { Param } from './layers/layer.js';
-import { requireOptions, showValue } from '../validate.js';
+import { checkOptions, didYouMean, type OptionNames } from '../options.js';
+import { showValue } from '../validate.js';
 
 export interface OptimizerConfig {
   readonly kind: OptimizerKind;
@@ -22,8 +23,15 @@ function fraction(value: number, name: string): number {
   return value;
 }
 
-export function sgd(options: { learningRate?: number; momentum?: number; nesterov?: boolean } = {}): OptimizerConfig {
-  requireOptions(options, 'sgd options');
+export interface SgdOptions {
+  learningRate?: number;
+  momentum?: number;
+  nesterov?: boolean;
+}
+const SGD_OPTIONS: OptionNames<SgdOptions> = { learningRate: true, momentum: true, nesterov: true };
+
+export function sgd(options: SgdOptions = {}): OptimizerConfig {
+  checkOptions(options, 'sgd()', SGD_OPTIONS);
   return {
     kind: 'sgd',
     hyper: {
@@ -37,10 +45,28 @@ export function sgd(options: { learningRate?: number; momentum?: number; nestero
   };
 }
 
-type AdamOptions = { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number };
+export interface AdamOptions {
+  learningRate?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+const ADAM_OPTIONS: OptionNames<AdamOptions> = { learningRate: true, beta1: true, beta2: true, epsilon: true };
+
+export interface AdamWOptions extends AdamOptions {
+  weightDecay?: number;
+}
+const ADAMW_OPTIONS: OptionNames<AdamWOptions> = { ...ADAM_OPTIONS, weightDecay: true };
+
+export interface RmspropOptions {
+  learningRate?: number;
+  rho?: number;
+  epsilon?: number;
+}
+const RMSPROP_OPTIONS: OptionNames<RmspropOptions> = { learningRate: true, rho: true, epsilon: true };
 
 export function adam(options: AdamOptions = {}): OptimizerConfig {
-  requireOptions(options, 'adam options');
+  checkOptions(options, 'adam()', ADAM_OPTIONS);
   return {
     kind: 'adam',
     hyper: {
@@ -54,16 +80,17 @@ export function adam(options: AdamOptions = {}): OptimizerConfig {
   };
 }
 
-export function adamw(options: AdamOptions & { weightDecay?: number } = {}): OptimizerConfig {
-  requireOptions(options, 'adamw options');
-  const base = adam(options).hyper;
+export function adamw(options: AdamWOptions = {}): OptimizerConfig {
+  checkOptions(options, 'adamw()', ADAMW_OPTIONS);
+  const { weightDecay: _, ...adamOptions } = options;
+  const base = adam(adamOptions).hyper;
   const weightDecay = options.weightDecay ?? 0.004;
   if (!(typeof weightDecay === 'number' && weightDecay >= 0 && Number.isFinite(weightDecay))) throw new RangeError(`weightDecay must be >= 0, got ${showValue(weightDecay)}`);
   return { kind: 'adamw', hyper: { ...base, weightDecay } };
 }
 
-export function rmsprop(options: { learningRate?: number; rho?: number; epsilon?: number } = {}): OptimizerConfig {
-  requireOptions(options, 'rmsprop options');
+export function rmsprop(options: RmspropOptions = {}): OptimizerConfig {
+  checkOptions(options, 'rmsprop()', RMSPROP_OPTIONS);
   return {
     kind: 'rmsprop',
     hyper: {
@@ -79,10 +106,15 @@ export function rmsprop(options: { learningRate?: number; rho?: number; epsilon?
 
 const BY_NAME: Record<string, () => OptimizerConfig> = { sgd, adam, adamw, rmsprop };
 
+/** A name in any case ('Adam', 'SGD', 'RMSprop', as Keras spells its classes) or a config from sgd(), adam(), ... */
 export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig {
   if (typeof arg === 'string') {
-    const make = Object.hasOwn(BY_NAME, arg) ? BY_NAME[arg] : undefined; // not 'toString' from the prototype
-    if (!make) throw new RangeError(`optimizer must be one of ${Object.keys(BY_NAME).join(', ')} or a config from sgd()/adam()/..., got ${showValue(arg)}`);
+    const name = arg.toLowerCase();
+    const make = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined; // not 'toString' from the prototype
+    if (!make) {
+      const names = Object.keys(BY_NAME);
+      throw new RangeError(`optimizer must be one of ${names.join(', ')} or a config from sgd()/adam()/..., got ${showValue(arg)}${didYouMean(name, names)}`);
+    }
     return make();
   }
   if (!arg || typeof arg !== 'object' || !Object.hasOwn(OPTIMIZER_SLOTS, arg.kind)) throw new TypeError('optimizer must be a name or a config from sgd(), adam(), adamw() or rmsprop()');

@@ -5,12 +5,14 @@
  */
 import { Tensor2D } from '../tensor.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
-import { requireOptions, showValue } from '../../validate.js';
+import { checkOptions, type OptionNames } from '../../options.js';
+import { showValue } from '../../validate.js';
 
 export interface BatchNormalizationOptions {
   momentum?: number;
   epsilon?: number;
 }
+const BATCH_NORMALIZATION_OPTIONS: OptionNames<BatchNormalizationOptions> = { momentum: true, epsilon: true };
 
 export class BatchNormalization implements Layer {
   readonly kind = 'batchNormalization';
@@ -25,7 +27,7 @@ export class BatchNormalization implements Layer {
   private invStd: Float64Array | null = null;
 
   constructor(options: BatchNormalizationOptions = {}) {
-    requireOptions(options, 'batchNormalization options');
+    checkOptions(options, 'batchNormalization()', BATCH_NORMALIZATION_OPTIONS);
     this.momentum = options.momentum ?? 0.99;
     this.epsilon = options.epsilon ?? 1e-3;
     if (!(typeof this.momentum === 'number' && this.momentum >= 0 && this.momentum <= 1)) throw new RangeError(`momentum must be in [0, 1], got ${showValue(this.momentum)}`);

@@ -9,14 +9,30 @@ import { INITIALIZERS, initialize, type InitializerName } from '../initializers.
 import { Tensor2D } from '../tensor.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
 import { param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
-import { requireOptions, requirePositiveInteger, showValue } from '../../validate.js';
+import { checkOptions, type OptionNames } from '../../options.js';
+import { describeValue, requirePositiveInteger, showValue } from '../../validate.js';
 
 export interface DenseOptions {
   activation?: ActivationArg;
   useBias?: boolean;
   kernelInitializer?: InitializerName;
-  /** Input features, for the first layer of a model (like Keras' inputDim / inputShape). */
+  /** Input features, for the first layer of a model (like Keras' inputDim). */
   inputDim?: number;
+  /** Keras' spelling of the same: [inputDim] (a dense layer here takes flat samples only). */
+  inputShape?: readonly [number];
+}
+const DENSE_OPTIONS: OptionNames<DenseOptions> = { activation: true, useBias: true, kernelInitializer: true, inputDim: true, inputShape: true };
+
+/** inputDim, or the n of inputShape [n]; undefined when neither is given. */
+function inputWidth(options: DenseOptions): number | undefined {
+  const { inputDim, inputShape } = options;
+  if (inputShape === undefined) return inputDim === undefined ? undefined : requirePositiveInteger(inputDim, 'inputDim');
+  if (inputDim !== undefined) throw new TypeError('dense() takes inputDim or inputShape, not both');
+  if (!Array.isArray(inputShape)) throw new TypeError(`inputShape must be an array [n], got ${describeValue(inputShape)}`);
+  if (inputShape.length !== 1) {
+    throw new RangeError(`inputShape must be [n]: a dense layer takes samples of n features, got a shape of ${inputShape.length} dimensions (flatten the samples first)`);
+  }
+  return requirePositiveInteger(inputShape[0], 'inputShape[0]');
 }
 
 const GEMM = { transA: false, transB: false, alpha: 1, beta: 0 } as const;
@@ -38,16 +54,15 @@ export class Dense implements Layer {
   private ones = new Float32Array(0);
 
   constructor(units: number, options: DenseOptions = {}) {
-    requireOptions(options, 'dense options');
+    checkOptions(options, 'dense()', DENSE_OPTIONS);
     requirePositiveInteger(units, 'units');
     const init = options.kernelInitializer ?? 'glorotUniform';
     if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got ${showValue(init)}`);
-    if (options.inputDim !== undefined) requirePositiveInteger(options.inputDim, 'inputDim');
+    this.inputDim = inputWidth(options);
     this.units = units;
     this.activation = resolveActivation(options.activation);
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = init;
-    this.inputDim = options.inputDim;
   }
 
   build(inputDim: number, random: Random): number {

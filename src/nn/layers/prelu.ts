@@ -1,7 +1,14 @@
 /** prelu(): y = x for x > 0, alpha x otherwise, with one learnable alpha per feature (Keras' PReLU, alpha starting at 0). */
 import { Tensor2D } from '../tensor.js';
 import { param, requireBuilt, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
-import { requireOptions, showValue } from '../../validate.js';
+import { checkOptions, type OptionNames } from '../../options.js';
+import { showValue } from '../../validate.js';
+
+export interface PReLUOptions {
+  /** The starting alpha of every feature (Keras' alpha_initializer; 0 by default). */
+  alphaInitial?: number;
+}
+const PRELU_OPTIONS: OptionNames<PReLUOptions> = { alphaInitial: true };
 
 export class PReLU implements Layer {
   readonly kind = 'prelu';
@@ -10,8 +17,8 @@ export class PReLU implements Layer {
   private alpha!: Param;
   private x: Tensor2D | null = null;
 
-  constructor(options: { alphaInitial?: number } = {}) {
-    requireOptions(options, 'prelu options');
+  constructor(options: PReLUOptions = {}) {
+    checkOptions(options, 'prelu()', PRELU_OPTIONS);
     this.alphaInitial = options.alphaInitial ?? 0;
     if (!Number.isFinite(this.alphaInitial)) throw new RangeError(`alphaInitial must be a finite number, got ${showValue(this.alphaInitial)}`);
   }
@@ -66,7 +73,7 @@ export class PReLU implements Layer {
   }
 }
 
-export function prelu(options?: { alphaInitial?: number }): PReLU {
+export function prelu(options?: PReLUOptions): PReLU {
   return new PReLU(options);
 }
 
