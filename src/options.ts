@@ -13,7 +13,7 @@ import { describeValue, isRecord } from './validate.js';
 export type OptionNames<T> = { readonly [K in keyof Required<T>]: true };
 
 /**
- * Spellings from Keras, tfjs and scikit-learn that no edit distance finds. snake_case needs no
+ * Spellings from Keras, tfjs, PyTorch and scikit-learn that no edit distance finds. snake_case needs no
  * entry (compared without underscores and case).
  */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -26,6 +26,9 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   input_shape: ['inputShape', 'inputDim'],
   metric: ['metrics'],
   callback: ['callbacks'],
+  eps: ['epsilon'],
+  negative_slope: ['alpha'],
+  negativeSlope: ['alpha'],
 };
 
 const folded = (s: string) => s.replace(/[_-]/g, '').toLowerCase();

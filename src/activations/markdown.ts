@@ -1,5 +1,6 @@
 import type { ActivationSpec } from './spec.js';
 import { ACTIVATION_TABLE } from './table.js';
+import { describeValue, showValue } from '../validate.js';
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -9,6 +10,15 @@ function paramsText(spec: ActivationSpec): string {
 
 /** The activation table as Markdown, from the same rows the API and tests read (README.md embeds it). */
 export function activationTableMarkdown(rows: readonly ActivationSpec[] = ACTIVATION_TABLE): string {
+  const given: unknown = rows; // Array.isArray would narrow rows itself to any[]
+  if (!Array.isArray(given)) throw new TypeError(`rows must be an array of ActivationSpec rows (ACTIVATION_TABLE or a part of it), got ${describeValue(rows)}`);
+  given.forEach((spec: unknown, i) => {
+    const row = spec as Partial<ActivationSpec> | null;
+    if (typeof row !== 'object' || row === null || typeof row.properties !== 'function' || !Array.isArray(row.params) || !Array.isArray(row.aliases)) {
+      const hint = typeof spec === 'string' ? ` (for names: rows.map(getActivationSpec))` : '';
+      throw new TypeError(`rows[${i}] must be an ActivationSpec (a row of ACTIVATION_TABLE, or getActivationSpec(name)), got ${showValue(spec)}${hint}`);
+    }
+  });
   const header = [
     '| name (aliases) | params | f(x) | f\'(x) | range | zero-centred | monotonic | smooth | saturates | vanishing-gradient risk | cost | kinks |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|',

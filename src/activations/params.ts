@@ -1,4 +1,5 @@
 import type { ActivationSpec, ParamSpec, Params } from './spec.js';
+import { closestName } from '../options.js';
 import { describeValue, showValue } from '../validate.js';
 
 function checkParam(spec: ActivationSpec, p: ParamSpec, value: unknown): number {
@@ -21,7 +22,8 @@ export function resolveParams(spec: ActivationSpec, given: unknown): Params {
   const known = new Set(spec.params.map((p) => p.name));
   for (const key of Object.keys(supplied)) {
     if (!known.has(key)) {
-      const expected = known.size ? `expected ${[...known].join(', ')}` : 'it takes no parameters';
+      const near = closestName(key, [...known]);
+      const expected = near ? `did you mean '${near}'?` : known.size ? `expected ${[...known].join(', ')}` : 'it takes no parameters';
       throw new TypeError(`${spec.name} has no parameter '${key}'; ${expected}`);
     }
   }

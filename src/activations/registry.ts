@@ -2,6 +2,7 @@ import { createActivation, type Activation } from './activation.js';
 import { resolveParams } from './params.js';
 import type { ActivationSpec } from './spec.js';
 import { ACTIVATION_TABLE } from './table.js';
+import { didYouMean } from '../options.js';
 import { describeValue } from '../validate.js';
 
 const byName = new Map<string, ActivationSpec>();
@@ -16,7 +17,7 @@ export const activationNames: readonly string[] = ACTIVATION_TABLE.map((spec) =>
 export function getActivationSpec(name: string): ActivationSpec {
   if (typeof name !== 'string') throw new TypeError(`activation name must be a string, got ${describeValue(name)}`);
   const spec = byName.get(name);
-  if (!spec) throw new RangeError(`unknown activation '${name}'; valid names: ${activationNames.join(', ')}`);
+  if (!spec) throw new RangeError(`unknown activation '${name}'; valid names: ${activationNames.join(', ')}${didYouMean(name, [...byName.keys()])}`);
   return spec;
 }
 

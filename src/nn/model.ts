@@ -11,7 +11,7 @@ import { Random, freshSeed } from '../random.js';
 import { splitValidation } from './batches.js';
 import { checkCallback } from './callbacks.js';
 import { Dense } from './layers/dense.js';
-import type { Layer, LayerConfig, Param, State } from './layers/layer.js';
+import { MAX_DIMENSION, type Layer, type LayerConfig, type Param, type State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
 import { countCorrect, resolveMetrics, type Metric, type MetricName } from './metrics.js';
 import { writeModelFiles } from './model-file.js';
@@ -90,7 +90,7 @@ export class Sequential {
 
   /** Builds every layer for `inputDim` features (done by the first layer's inputDim, or the first fit). */
   build(inputDim: number): this {
-    requirePositiveInteger(inputDim, 'inputDim');
+    requirePositiveInteger(inputDim, 'inputDim', MAX_DIMENSION);
     this.inputDim = inputDim;
     this.random = new Random(this.seed);
     return this.buildFrom(0);

@@ -8,8 +8,8 @@ import { fuzzRuns } from '../support/fuzz.js';
  * from Object.prototype, huge or negative sizes, symbols, functions, typed arrays of other kinds,
  * random JSON-like values): the call either succeeds or throws an Error of our own whose message
  * says what was expected, never a JavaScript slip from deeper down ("Cannot read properties of
- * undefined", "is not iterable", ...). The heavy studies (compareActivations, gradientFlow,
- * decisionBoundary) are left out: a default options object legitimately starts a long training run.
+ * undefined", "is not iterable", ...). decisionBoundary is left out: a default options object
+ * legitimately starts a long computation (compareActivations and gradientFlow need their activations).
  */
 const SLIP = /Cannot read prop|is not a function|is not iterable|Cannot convert|Cannot use 'in'|undefined \(reading|is not a constructor|Invalid (typed )?array length|Maximum call stack|Cannot create property|Cannot destructure/;
 
@@ -111,6 +111,12 @@ const ENTRY_POINTS: Record<string, Call> = {
   'deadNeurons(model, h)': (h) => actfn.deadNeurons(model(), h),
   'saturation(h, x)': (h) => actfn.saturation(h, rows),
   'loadDataset(h)': (h) => actfn.loadDataset(h),
+  'activationTableMarkdown(h)': (h) => actfn.activationTableMarkdown(h),
+  'activationTableMarkdown([h])': (h) => actfn.activationTableMarkdown([h]),
+  'summary() of a model built by h': (h) => actfn.sequential([actfn.dense(2), actfn.dense(1)]).build(h).summary(false),
+  'getWeights() of an unbuilt model': () => actfn.sequential([actfn.dense(2), actfn.dense(1)]).getWeights(),
+  'compareActivations(h)': (h) => actfn.compareActivations(h),
+  'gradientFlow(h)': (h) => actfn.gradientFlow(h),
 };
 
 async function outcome(call: Call, h: unknown): Promise<string | null> {

@@ -8,7 +8,7 @@ import type { Random } from '../../random.js';
 import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
 import { Tensor2D } from '../tensor.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
-import { param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
+import { MAX_DIMENSION, param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { checkOptions, type OptionNames } from '../../options.js';
 import { describeValue, requirePositiveInteger, showValue } from '../../validate.js';
 
@@ -26,13 +26,13 @@ const DENSE_OPTIONS: OptionNames<DenseOptions> = { activation: true, useBias: tr
 /** inputDim, or the n of inputShape [n]; undefined when neither is given. */
 function inputWidth(options: DenseOptions): number | undefined {
   const { inputDim, inputShape } = options;
-  if (inputShape === undefined) return inputDim === undefined ? undefined : requirePositiveInteger(inputDim, 'inputDim');
+  if (inputShape === undefined) return inputDim === undefined ? undefined : requirePositiveInteger(inputDim, 'inputDim', MAX_DIMENSION);
   if (inputDim !== undefined) throw new TypeError('dense() takes inputDim or inputShape, not both');
   if (!Array.isArray(inputShape)) throw new TypeError(`inputShape must be an array [n], got ${describeValue(inputShape)}`);
   if (inputShape.length !== 1) {
     throw new RangeError(`inputShape must be [n]: a dense layer takes samples of n features, got a shape of ${inputShape.length} dimensions (flatten the samples first)`);
   }
-  return requirePositiveInteger(inputShape[0], 'inputShape[0]');
+  return requirePositiveInteger(inputShape[0], 'inputShape[0]', MAX_DIMENSION);
 }
 
 const GEMM = { transA: false, transB: false, alpha: 1, beta: 0 } as const;
@@ -55,7 +55,7 @@ export class Dense implements Layer {
 
   constructor(units: number, options: DenseOptions = {}) {
     checkOptions(options, 'dense()', DENSE_OPTIONS);
-    requirePositiveInteger(units, 'units');
+    requirePositiveInteger(units, 'units', MAX_DIMENSION);
     const init = options.kernelInitializer ?? 'glorotUniform';
     if (!INITIALIZERS.includes(init)) throw new RangeError(`kernelInitializer must be one of ${INITIALIZERS.join(', ')}, got ${showValue(init)}`);
     this.inputDim = inputWidth(options);

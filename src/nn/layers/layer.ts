@@ -57,9 +57,12 @@ export interface LayerKind {
   weightSizes(config: Record<string, unknown>, inputDim: number): WeightSizes;
 }
 
+/** The widest layer or input: a bound that keeps a kernel's length well inside a typed array's. */
+export const MAX_DIMENSION = 2 ** 24;
+
 /** An integer from 1 to 2^24 read from a saved config. */
 export function savedDimension(value: unknown, what: string): number {
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 2 ** 24) throw new Error(`${what} must be an integer from 1 to 2^24, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_DIMENSION) throw new Error(`${what} must be an integer from 1 to 2^24, got ${JSON.stringify(value)}`);
   return value as number;
 }
 
