@@ -3,13 +3,13 @@
  * checkCallback: what fit() accepts as a callback.
  */
 import type { Callback } from './callback-types.js';
-import { checkOptions, suggestion, type OptionNames } from '../options.js';
+import { checkOptions, didYouMean, suggestion, type OptionNames } from '../options.js';
 import { describeValue, showValue } from '../validate.js';
 
 export type { Callback, HookResult, Logs, TrainingEnd, TrainingModel, TrainingParams } from './callback-types.js';
 
 export interface EarlyStoppingOptions {
-  /** The log to watch: 'valLoss' (default), 'loss', 'valAccuracy', 'accuracy'. */
+  /** The log to watch: 'valLoss' (default), 'loss', 'valAccuracy', 'accuracy' (or Keras' 'val_loss', 'val_accuracy', 'acc', ...). */
   monitor?: string;
   /** Epochs without improvement before stopping. */
   patience?: number;
@@ -21,6 +21,9 @@ export interface EarlyStoppingOptions {
   restoreBestWeights?: boolean;
 }
 const EARLY_STOPPING_OPTIONS: OptionNames<EarlyStoppingOptions> = { monitor: true, patience: true, minDelta: true, mode: true, restoreBestWeights: true };
+
+/** Keras' names of the logs, for monitor: fit logs them in camelCase. */
+const KERAS_LOGS: Readonly<Record<string, string>> = { val_loss: 'valLoss', val_accuracy: 'valAccuracy', val_acc: 'valAccuracy', acc: 'accuracy', valAcc: 'valAccuracy' };
 
 const HOOKS: OptionNames<Callback> = { onTrainBegin: true, onEpochBegin: true, onBatchEnd: true, onEpochEnd: true, onTrainEnd: true };
 
@@ -45,7 +48,8 @@ export function checkCallback(cb: unknown): void {
 /** Stops training when the monitored value stops improving (Keras' EarlyStopping). */
 export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { readonly stoppedEpoch: number | null; readonly bestEpoch: number | null } {
   checkOptions(options, 'earlyStopping()', EARLY_STOPPING_OPTIONS);
-  const monitor = options.monitor ?? 'valLoss';
+  if (options.monitor !== undefined && typeof options.monitor !== 'string') throw new TypeError(`monitor must be the name of a log such as 'valLoss', got ${describeValue(options.monitor)}`);
+  const monitor = options.monitor === undefined ? 'valLoss' : Object.hasOwn(KERAS_LOGS, options.monitor) ? KERAS_LOGS[options.monitor] : options.monitor;
   const patience = options.patience ?? 0;
   const minDelta = Math.abs(options.minDelta ?? 0);
   if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be a non-negative integer, got ${showValue(patience)}`);
@@ -72,7 +76,7 @@ export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { 
     onEpochEnd(epoch, logs, model) {
       const value = logs[monitor];
       if (value === undefined) {
-        throw new RangeError(`earlyStopping monitors '${monitor}', which training does not log; logged: ${Object.keys(logs).join(', ')}`);
+        throw new RangeError(`earlyStopping monitors '${monitor}', which training does not log; logged: ${Object.keys(logs).join(', ')}${didYouMean(monitor, Object.keys(logs))}`);
       }
       if (improved(value)) {
         best = value;

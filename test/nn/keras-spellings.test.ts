@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adam, adamw, dense, rmsprop, sequential, sgd, tensor2d, type LossArg, type LossName, type Sequential } from '../../src/index.js';
+import { adam, adamw, dense, earlyStopping, rmsprop, sequential, sgd, tensor2d, type LossArg, type LossName, type Sequential } from '../../src/index.js';
 
 /** The spellings a Keras user types, taken where they are unambiguous, with the effect of the canonical one. */
 
@@ -100,5 +100,25 @@ describe('validationSplit (Keras semantics)', () => {
   it('refuses validationData beside it, and a fraction outside (0, 1)', async () => {
     await expect(fresh().fit(x, y, { validationSplit: 0.2, validationData: [x, y] })).rejects.toThrow(new TypeError('fit() takes validationData or validationSplit, not both'));
     for (const bad of [0, 1, 1.5, -0.1]) await expect(fresh().fit(x, y, { validationSplit: bad })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("earlyStopping's monitor in Keras' names", () => {
+  it("'val_loss' watches valLoss", async () => {
+    const x = tensor2d([[0, 1], [1, 0], [1, 1], [0, 0], [0.5, 0.5]]);
+    const y = Int32Array.from([0, 1, 1, 0, 1]);
+    const stopper = earlyStopping({ monitor: 'val_loss', patience: 0, minDelta: 1e9 });
+    const model = sequential([dense(2, { inputDim: 2, activation: 'softmax' })], { seed: 1 }).compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    const history = await model.fit(x, y, { epochs: 5, validationSplit: 0.4, callbacks: [stopper] });
+    // the first epoch is the best, nothing improves on it by 1e9: it stops after the second (an unlogged name would throw)
+    expect(stopper.bestEpoch).toBe(0);
+    expect(stopper.stoppedEpoch).toBe(1);
+    expect(history.epoch).toEqual([0, 1]);
+  });
+
+  it('a name it does not log is still an error, with a suggestion', async () => {
+    const model = sequential([dense(2, { inputDim: 2, activation: 'softmax' })], { seed: 1 }).compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+    await expect(model.fit([[0, 1]], Int32Array.from([1]), { callbacks: [earlyStopping({ monitor: 'los' })] })).rejects.toThrow(/did you mean 'loss'\?/);
+    expect(() => earlyStopping({ monitor: 3 as never })).toThrow(TypeError);
   });
 });
