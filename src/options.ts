@@ -48,8 +48,8 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The valid name `given` most likely meant, or null: a known alias, the same name up to case and
- * underscores, else the nearest by edit distance if it is near enough (a third of the length,
+ * The valid name `given` most likely meant, or null: a known alias, the same name up to case,
+ * underscores and hyphens, else the nearest by edit distance if it is near enough (a third of the length,
  * at least 1) to be a slip rather than a different word.
  */
 export function closestName(given: string, valid: readonly string[]): string | null {
@@ -80,7 +80,7 @@ export function didYouMean(given: string, valid: readonly string[]): string {
 }
 
 /**
- * An options argument of `where` (e.g. 'adam()', 'model.fit()'): undefined or a plain object whose
+ * An options argument of `where` (e.g. 'adam()', 'fit()'): undefined or a plain object whose
  * every own key is one of `names`, else a TypeError naming the key and the nearest valid one. Call
  * it first, before any other work.
  */
