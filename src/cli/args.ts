@@ -3,6 +3,8 @@
  * `--flag`, checked against each command's option table so a typo is an error, not a silent
  * default. Errors are UsageError: main prints the message and the command's help, exit code 2.
  */
+import { closestName } from '../options.js';
+
 export class UsageError extends Error {}
 
 export interface OptionSpec {
@@ -25,7 +27,11 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}'`);
     const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = byName.get(key);
-    if (!spec) throw new UsageError(`unknown option --${key}; options: ${specs.filter((s) => !s.renamedTo).map((s) => `--${s.name}`).join(', ')}`);
+    if (!spec) {
+      const names = specs.filter((s) => !s.renamedTo).map((s) => s.name);
+      const near = closestName(key, names);
+      throw new UsageError(`unknown option --${key}${near ? ` (did you mean --${near}?)` : ''}; options: ${names.map((n) => `--${n}`).join(', ')}`);
+    }
     if (spec.renamedTo) throw new UsageError(`--${key} is now --${spec.renamedTo} (${byName.get(spec.renamedTo)?.help ?? 'renamed'})`);
     if (spec.kind === 'flag') {
       out[key] = true;

@@ -14,4 +14,9 @@ describe('actfn compare options', () => {
     expect(optionsHelp(compareCommand.options)).not.toMatch(/--seeds/);
     expect(optionsHelp(compareCommand.options)).toMatch(/--repeats/);
   });
+
+  it('suggests the option meant for a misspelt one', () => {
+    expect(() => parseOptions(['--epoch', '3'], compareCommand.options)).toThrow(/unknown option --epoch \(did you mean --epochs\?\); options: /);
+    expect(() => parseOptions(['--batch_size', '3'], compareCommand.options)).toThrow(/did you mean --batch-size\?/);
+  });
 });
