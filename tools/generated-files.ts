@@ -34,6 +34,16 @@ export function activationsHeader(): string {
     `#define ACTFN_OUTPUT_DERIVATIVES(X) \\\n${fromOutput.join(' \\\n')}\n`;
 }
 
+/**
+ * One #include per activation, in manifest order: each row's C++ forms live in
+ * native/kernels/activation/ops/<name>.h, named exactly as the row (as its fixtures are), so a
+ * missing header fails the build and `ops/<name>.h` is found from the name alone.
+ */
+export function opsHeader(): string {
+  const includes = ACTIVATION_TABLE.map((spec) => `#include "ops/${spec.name}.h"`);
+  return `${HEADER('src/activations/table.ts')}#pragma once\n\n${includes.join('\n')}\n`;
+}
+
 export function lossesHeader(): string {
   const rows = LOSS_TABLE.map((row) => `  X(${row.name}, ${row.target})`);
   return `${HEADER('src/backend/loss-kinds.ts')}#pragma once\n\n#define ACTFN_LOSSES(X) \\\n${rows.join(' \\\n')}\n`;
@@ -82,6 +92,7 @@ export function replaceSection(text: string, name: string, body: string): string
 
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'native/kernels/activation/activations.generated.h', content: activationsHeader },
+  { path: 'native/kernels/activation/ops.generated.h', content: opsHeader },
   { path: 'native/kernels/loss/losses.generated.h', content: lossesHeader },
   { path: 'native/kernels/optim/optimizers.generated.h', content: optimizersHeader },
   { path: 'tools/reference-cases.generated.json', content: referenceCases },

@@ -6,7 +6,7 @@
 
 namespace actfn {
 
-// One entry per activation: name, kernel type (ops::<type> in activation/scalar_ops.h), cost class
+// One entry per activation: name, kernel type (ops::<type> in activation/ops/<name>.h), cost class
 // (which sets the grain of parallel_for). Generated from the TypeScript table
 // (src/activations/table.ts) by tools/generate.mjs; JavaScript finds each kernel by its name.
 #include "activation/activations.generated.h"

@@ -5,13 +5,14 @@ import { DEFAULT_TOLERANCE, type ActivationProperties, type ActivationSpec, type
  * The activation manifest: one row per activation, read by everything else. The public registry,
  * the tests (names, kinks, dead zones, tolerances), the analyses (dead units, saturation) and the
  * benchmarks read the rows at run time; tools/generate.mjs writes the rest from them: the C++ op
- * list (native/kernels/activation/activations.generated.h), the fixture parameter sets and exact
+ * list (native/kernels/activation/activations.generated.h) and the include of each row's forms
+ * (ops.generated.h beside it), the fixture parameter sets and exact
  * math for tools/gen-reference.py (tools/reference-cases.generated.json), and the README's
  * activation and accuracy tables (test/tools/generated.test.ts fails when any of those is stale).
  *
  * Adding an activation means: a row here, its TypeScript kernel (src/backend/js/activations.ts),
- * its C++ op (native/kernels/activation/scalar_ops.h, and a vector form where it is cheap), then
- * `npm run generate` and `npm run fixtures -- <name>`. Nothing else is edited by hand.
+ * its C++ forms (native/kernels/activation/ops/<name>.h: the scalar twin, and vector forms where
+ * they pay), then `npm run generate` and `npm run fixtures -- <name>`. Nothing else is edited by hand.
  */
 
 /** Minimum values of the non-monotonic activations: f(x0) where f'(x0) = 0 (mpmath, 40 digits). */
@@ -43,10 +44,10 @@ const noParams = (): readonly [number, number] => [0, 0];
 const tests = (...paramSets: Params[]) => ({ paramSets: paramSets.length ? paramSets : [{}], ...DEFAULT_TOLERANCE });
 /**
  * The measured maximum ULP errors, float32 then float64, each forward, derivative, backward:
- * over |x| <= 4, or [over |x| <= 4, over all fixture inputs] where the latter is larger. Figures
- * come from the accuracy suite's report (ACTFN_ACCURACY_REPORT=report.json, then
- * `node tools/accuracy-table.mjs report.json --manifest`); the README's accuracy table is generated
- * from them, and test/accuracy holds every kernel to the row's contract (`test`).
+ * over |x| <= 4, or [over |x| <= 4, over all fixture inputs] where the latter is larger; the
+ * maximum over both backends and every instruction set, rounded up. `node tools/accuracy-table.mjs`
+ * measures and rewrites them; the README's accuracy table is generated from them. test/accuracy
+ * holds every kernel to the row's contract (`test`) and fails when one measures more than these.
  */
 function measured(...cells: Array<number | readonly [number, number]>): MeasuredUlp {
   const cell = (c: number | readonly [number, number]) => (typeof c === 'number' ? [c, c] as const : c);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_TABLE } from '../../src/index.js';
@@ -22,6 +22,14 @@ describe('files generated from the manifests', () => {
       expect(readme).toContain(`| ${row.name} | `);
       expect(existsSync(`${root}test/accuracy/fixtures/${row.name}.json`), `fixtures for ${row.name}: npm run fixtures -- ${row.name}`).toBe(true);
     }
+  });
+});
+
+describe('native/kernels/activation/ops/, one header per activation', () => {
+  it('holds a header named as each manifest row, and otherwise only the shared common_*.h', () => {
+    const files = readdirSync(`${root}native/kernels/activation/ops`);
+    expect(files.filter((f) => !f.startsWith('common_')).sort()).toEqual(ACTIVATION_TABLE.map((row) => `${row.name}.h`).sort());
+    expect(files.every((f) => f.endsWith('.h'))).toBe(true);
   });
 });
 

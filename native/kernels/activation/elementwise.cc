@@ -1,18 +1,15 @@
-// Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Float32
-// arrays run an op's float32-lane form where it has one for the pass (narrow_ops.h), else its
-// double-lane form (wide_ops.h); ops with a vector form in the array's own precision
-// (vector_ops.h) run it; the scalar float64 twin does the tails and the rest. Chunks handed to threads start on multiples of
-// kChunkAlign, so which elements fall in the tail does not depend on the thread count.
+// Elementwise activation kernels for one target (compiled once per ISA; see targets.h). Each op's
+// forms are in ops/<name>.h (the kinds: ops/common_forms.h). Float32 arrays run an op's float32-lane
+// form where it has one for the pass, else its double-lane form; ops with a vector form in the
+// array's own precision run it; the scalar float64 twin does the tails and the rest. Chunks handed
+// to threads start on multiples of kChunkAlign, so which elements fall in the tail does not depend
+// on the thread count.
 #include <cstdint>
 #include <type_traits>
 
 #include "../parallel.h"
 #include "../targets.h"
-#include "scalar_ops.h"
-#include "vector_ops.h"
-#include "narrow_ops.h"
-#include "wide_ops.h"
-#include "double_ops.h"
+#include "ops.generated.h"
 #include "vector_loop.h"
 
 namespace actfn {
@@ -27,7 +24,7 @@ constexpr bool kVectorized = !std::is_void_v<typename VectorOf<Op>::type> && (Ve
 template <class Op, class T>
 constexpr bool kWide = std::is_same_v<T, float> && !std::is_void_v<typename WideOf<Op>::type> && (Vec<double>::N > 1);
 
-// Whether float64 arrays of Op run its float64 double-lane form (double_ops.h) on this target.
+// Whether float64 arrays of Op run its float64 double-lane form on this target.
 template <class Op, class T>
 constexpr bool kDouble = std::is_same_v<T, double> && !std::is_void_v<typename DoubleOf<Op>::type> && (Vec<double>::N > 1);
 
@@ -68,7 +65,7 @@ struct WholeDomain : std::false_type {};
 template <class Narrow>
 struct WholeDomain<Narrow, std::void_t<decltype(Narrow::kWholeDomain)>> : std::bool_constant<Narrow::kWholeDomain> {};
 
-// Whether float32 arrays of Op run this pass in float32 lanes (narrow_ops.h) on this target.
+// Whether float32 arrays of Op run this pass in float32 lanes on this target.
 template <class Op, Pass K, class T>
 constexpr bool narrow_pass() {
   using Narrow = typename NarrowOf<Op>::type;

@@ -1,5 +1,5 @@
 // Vector exp, expm1 and log1p in float32 lanes, for the float32 activation kernels that run in
-// their own precision (activation/narrow_ops.h). Twice the lanes of the double-lane forms in
+// their own precision (the float32-lane forms in activation/ops/). Twice the lanes of the double-lane forms in
 // vexp.h and a polynomial half as long; callers keep to the valid ranges below and hand anything
 // else (NaN, infinities, far tails) to the double-lane forms.
 //

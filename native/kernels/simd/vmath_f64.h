@@ -1,7 +1,7 @@
 // Float64-accurate vector math in double lanes, for the float64 activation and softmax kernels
-// (activation/double_ops.h, softmax/double_rows.h). Everything returns or accepts double-doubles
-// (an unevaluated hi + lo), so the compensated algorithms of the scalar twins (scalar_ops.h,
-// math/dd.h) carry over lane by lane.
+// (the float64 forms in activation/ops/, softmax/double_rows.h). Everything returns or accepts
+// double-doubles (an unevaluated hi + lo), so the compensated algorithms of the scalar twins
+// (activation/ops/, math/dd.h) carry over lane by lane.
 //
 // - Error-free transforms: sum_err (TwoSum), fast_sum_err (FastTwoSum, |a| >= |b|), prod_err (fma).
 // - exp_dd(yh, yl): e^(yh + yl) as hi + lo (renormalised: hi = fl(hi + lo)): y = (8 m + j) ln2/8

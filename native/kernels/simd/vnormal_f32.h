@@ -1,4 +1,4 @@
-// The standard normal tail in float32 lanes, for float32 GELU (activation/narrow_ops.h).
+// The standard normal tail in float32 lanes, for float32 GELU (activation/ops/gelu.h).
 //
 // For t = |x|: Q(t) = Phi(-t) = e^(-t^2/2) R(t), and Q(t) - t phi(t) = e^(-t^2/2) (t - t0) S(t),
 // with R and S smooth and fitted piecewise on [0, 15) (tools/gen-float-tables.py: 32 pieces, chosen

@@ -1,0 +1,38 @@
+// hardSigmoid(x) = clamp((x + 3) / 6, 0, 1): the scalar twin and the vector form.
+#pragma once
+
+#include <cmath>
+
+#include "../../kernels.h"
+#include "../../simd/vec.h"
+#include "common_basics.h"
+#include "common_forms.h"
+#include "common_params.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace ops {
+
+struct HardSigmoid {
+  static double forward(double x, ActivationParams) { return x <= -3 ? 0.0 : x >= 3 ? 1.0 : (x + 3) / 6; }
+  static double derivative(double x, ActivationParams) { return indicator(x, -3, 3) / 6; }
+};
+
+}  // namespace ops
+namespace vops {
+
+struct HardSigmoid {
+  template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
+    return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), set<T>(1), (x + set<T>(3)) / set<T>(6)));
+  }
+  template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
+    return indicator(x, set<T>(-3), set<T>(3)) / set<T>(6);
+  }
+};
+
+}  // namespace vops
+
+template <> struct VectorOf<ops::HardSigmoid> { using type = vops::HardSigmoid; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn

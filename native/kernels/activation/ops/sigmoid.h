@@ -1,0 +1,68 @@
+// sigmoid(x) = 1 / (1 + e^-x): the scalar twin and the float32-lane, double-lane and float64 forms.
+#pragma once
+
+#include <cmath>
+
+#include "../../kernels.h"
+#include "../../math/dd.h"
+#include "../../simd/vec.h"
+#include "../../simd/vexp.h"
+#include "../../simd/vmath_f32.h"
+#include "../../simd/vmath_f64.h"
+#include "common_basics.h"
+#include "common_compensated.h"
+#include "common_forms.h"
+#include "common_logistic.h"
+#include "common_params.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+namespace ops {
+
+struct Sigmoid {
+  static double forward(double x, ActivationParams) { return sigmoid(x); }
+  static double derivative(double x, ActivationParams) {  // t / (1 + t)^2, t = e^-|x|
+    const double t = std::exp(-std::fabs(x));
+    const double d = 1 + t;
+    return over_square(t, 0, d, math::fast_sum_error(1, t, d));
+  }
+};
+
+}  // namespace ops
+namespace nops {
+
+struct Sigmoid {
+  static constexpr bool kHasDerivative = true;
+  static constexpr bool kWholeDomain = true;
+  ACTFN_INLINE static F forward(F x, const NarrowParams&) { return sigmoid_value(x, logistic_parts(x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return logistic_slope(logistic_parts(x)); }
+};
+
+}  // namespace nops
+namespace wops {
+
+struct Sigmoid {
+  ACTFN_INLINE static D forward(D x, const P&) { return sigmoid_pair(x).pos; }
+  ACTFN_INLINE static D derivative(D x, const P&) { return square_ratio(vexp(set<double>(0) - abs(x))); }
+};
+
+}  // namespace wops
+namespace dops {
+
+struct Sigmoid {
+  ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(708)); }
+  ACTFN_INLINE static D forward(D x, const DParams&) { return f64::round(sigmoid_of(sigmoid_core<false>(x, zero()))); }
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    const SigmoidCore c = sigmoid_core<false>(x, zero());
+    return f64::round(over_square_r(c.e.hi, c.e.lo, c.d, c.dl, c.rd));
+  }
+};
+
+}  // namespace dops
+
+template <> struct NarrowOf<ops::Sigmoid> { using type = nops::Sigmoid; };
+template <> struct WideOf<ops::Sigmoid> { using type = wops::Sigmoid; };
+template <> struct DoubleOf<ops::Sigmoid> { using type = dops::Sigmoid; };
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
