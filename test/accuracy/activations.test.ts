@@ -7,12 +7,23 @@ import { exactProduct, ulpError } from '../support/ulp.js';
 import { seededRandom, withinContract } from '../support/tolerance.js';
 
 type Kind = 'forward' | 'derivative' | 'backward';
+const KINDS = ['forward', 'derivative', 'backward'] as const;
+type Report = Record<string, { small: number; all: number }>;
 
-/** Max ULP seen, by backend/dtype/activation/kind, over |x| <= 4 and over all x: the closing-note figures. */
-const report: Record<string, { small: number; all: number }> = {};
+/**
+ * Max ULP seen, by backend/dtype/activation/kind, over |x| <= 4 and over all x: what
+ * tools/accuracy-table.mjs reads (ACTFN_ACCURACY_REPORT) to refresh the manifest's measuredUlp.
+ */
+const report: Report = {};
 
-function record(key: string, x: number, err: number) {
-  const r = (report[key] ??= { small: 0, all: 0 });
+/**
+ * How far a measurement may pass the manifest's 2-decimal figure: figures written before they were
+ * rounded up were rounded to nearest.
+ */
+const FIGURE_SLACK = 0.005;
+
+function record(into: Report, key: string, x: number, err: number) {
+  const r = (into[key] ??= { small: 0, all: 0 });
   if (Number.isFinite(err)) {
     r.all = Math.max(r.all, err);
     if (Math.abs(x) <= 4) r.small = Math.max(r.small, err);
@@ -24,7 +35,7 @@ function sameParams(a: Record<string, number>, b: Record<string, number>) {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-function check(backend: string, name: string, c: ActivationCase, kind: Kind): string[] {
+function check(backend: string, name: string, c: ActivationCase, kind: Kind, into: Report = report): string[] {
   const act = getActivation(name, c.params);
   const x = typedArray(c.dtype, c.x);
   const random = seededRandom(x.length);
@@ -43,7 +54,7 @@ function check(backend: string, name: string, c: ActivationCase, kind: Kind): st
     }
     const derivativeScale = kind === 'forward' ? undefined : kind === 'backward' ? Math.abs(dy[i]) : 1;
     const ok = withinContract({ computed: computed[i], hi, lo, x: x[i], dtype: c.dtype, ulps: bound, derivativeScale });
-    record(`${backend} ${c.dtype} ${name} ${kind}`, x[i], ulpError(computed[i], hi, lo, c.dtype));
+    record(into, `${backend} ${c.dtype} ${name} ${kind}`, x[i], ulpError(computed[i], hi, lo, c.dtype));
     if (!ok && failures.length < 5) {
       failures.push(`x=${x[i]}${kind === 'backward' ? ` dy=${dy[i]}` : ''}: got ${computed[i]}, exact ${hi} (${ulpError(computed[i], hi, lo, c.dtype).toFixed(1)} ulp)`);
     }
@@ -63,12 +74,33 @@ describe.each(testedBackends)('accuracy against mpmath on the %s backend', (back
         }
       });
       for (const c of cases) {
-        for (const kind of ['forward', 'derivative', 'backward'] as const) {
+        for (const kind of KINDS) {
           it(`keeps ${kind} within the contract for ${c.dtype} ${JSON.stringify(c.params)}`, () => {
             expect(check(backend, row.name, c, kind)).toEqual([]);
           });
         }
       }
+    });
+  }
+});
+
+// The manifest's figures are the maxima over every instruction set: a kernel that measures more on
+// this one makes them stale (the name is what tools/accuracy-table.mjs leaves out when refreshing).
+describe.each(testedBackends)('the manifest figures (measuredUlp) on the %s backend', (backend) => {
+  for (const row of ACTIVATION_TABLE) {
+    it(`${row.name} measures no more than its figures (node tools/accuracy-table.mjs refreshes them)`, () => {
+      const seen: Report = {};
+      for (const c of activationFixture(row.name)) for (const kind of KINDS) check(backend, row.name, c, kind, seen);
+      expect(Object.keys(seen).sort()).toEqual(
+        ['float32', 'float64'].flatMap((dtype) => KINDS.map((kind) => `${backend} ${dtype} ${row.name} ${kind}`)).sort(),
+      );
+      const stale = Object.entries(seen).flatMap(([key, r]) => {
+        const [, dtype, , kind] = key.split(' ') as [string, 'float32' | 'float64', string, Kind];
+        const [small, all] = row.measuredUlp![dtype][kind];
+        const over = r.small > small + FIGURE_SLACK || r.all > all + FIGURE_SLACK;
+        return over ? [`${key}: measured ${r.small.toFixed(3)} (all x ${r.all.toFixed(3)}), manifest ${small} (${all})`] : [];
+      });
+      expect(stale).toEqual([]);
     });
   }
 });
