@@ -3,9 +3,9 @@
 // - vector (vops::X, VectorOf): the array's own precision, for ops that are a few compares and
 //   multiplies, within their row's contract; NaN in gives NaN out, kinks follow the scalar twin.
 // - narrow (nops::X, NarrowOf): float32 arrays in float32 lanes (simd/vmath_f32.h), twice the lanes
-//   of the wide form. Only formulas without cancellation, each naming its domain: a vector with any
-//   lane outside it (NaN, infinities, far tails where results leave the normal float range) is
-//   computed by the wide form instead, which a narrow form therefore needs.
+//   of the wide form. Only formulas without cancellation, each naming its domain: lanes outside it
+//   (NaN, infinities, far tails where results leave the normal float range) take the wide form
+//   instead, which a narrow form therefore needs.
 // - wide (wops::X, WideOf): float32 arrays widened to double lanes (simd/vexp.h), rounded once on
 //   the narrowing store. Double carries ~29 spare bits, so the textbook formulas serve, up to the
 //   zone |f'| < 2^-20 where the contract holds derivatives to an absolute error. They run the passes
@@ -13,8 +13,8 @@
 //   patched with the scalar twin, so these formulas need not handle them.
 // - double (dops::X, DoubleOf): float64 arrays in double lanes, the scalar twin's compensated
 //   algorithm carried lane by lane on the double-double math of simd/vmath_f64.h. Each has a domain;
-//   a vector with a lane outside it (NaN, infinities where they matter, far tails where the twin
-//   switches to a scaled or subnormal form) is computed by the scalar twin lane by lane.
+//   lanes outside it (NaN, infinities where they matter, far tails where the twin switches to a
+//   scaled or subnormal form) take the scalar twin.
 // The scalar twin (ops::X, every op has one) is the native twin of src/backend/js/activations.ts
 // (same algorithms; read that file's header) and does the tails shorter than a vector. Float32
 // kernels evaluate it in double and round once on store.
