@@ -1,11 +1,16 @@
 /**
  * compareActivations: the classic study. The same network (hidden dense layers with the activation
- * under test, dropout, then a sigmoid or softmax output) is trained once per activation and seed
- * on one dataset, standardised on its training split; each run reports test accuracy and loss, the
- * convergence epoch (minimum validation loss, the test split serving as validation as in the
- * classic Keras study), wall time and its history, and each activation the mean and standard
- * deviation over seeds. Results come sorted by mean test accuracy.
+ * under test, dropout, then a sigmoid or softmax output) is trained once per activation and repeat
+ * on one dataset. Repeat r draws its own stratified train/test split (seed splitSeed + r) and its
+ * own initial weights and batch order (seed r + 1), so the spread over repeats covers both sources
+ * of chance: with one fixed split a small test set can make every activation score 1.000 ± 0.
+ * Each split is standardised with statistics of its training part. Each run reports test accuracy
+ * and loss, the convergence epoch (1 + argmin of the validation loss, the test split serving as
+ * validation as in the classic Keras study), wall time and its history; each activation the mean
+ * and standard deviation over repeats. Results come sorted by mean test accuracy, under the
+ * activations' canonical names.
  */
+import { getActivation } from '../activations/registry.js';
 import { loadBreastCancer, loadIris } from '../data/datasets.js';
 import { trainTestSplit, standardScaler } from '../data/preprocessing.js';
 import { makeCircles, makeClassification, makeMoons } from '../data/synthetic.js';
@@ -15,7 +20,7 @@ import { sequential, type History, type Sequential } from '../nn/model.js';
 import type { OptimizerConfig } from '../nn/optimizers.js';
 import { Tensor2D } from '../nn/tensor.js';
 import { checkOptions, type OptionNames } from '../options.js';
-import { describeValue, requirePositiveInteger, showValue } from '../validate.js';
+import { describeValue, isRecord, requirePositiveInteger, showValue } from '../validate.js';
 import { mean, standardDeviation } from './statistics.js';
 
 export const DATASETS = ['breast-cancer', 'iris', 'moons', 'circles', 'classification'] as const;
@@ -36,17 +41,26 @@ export interface CompareOptions {
   epochs?: number;
   batchSize?: number;
   optimizer?: string | OptimizerConfig;
-  seeds?: readonly number[];
+  /** Runs per activation, each on its own split and initial weights (default 1). */
+  repeats?: number;
+  /** Test share of each stratified split (default 0.2). */
   testSize?: number;
+  /** Seed of the first split; repeat r uses splitSeed + r (default 42). */
+  splitSeed?: number;
   /** Called after every epoch of every run (progress display). */
-  onEpoch?: (info: { activation: string; seed: number; epoch: number; epochs: number; loss: number }) => void;
+  onEpoch?: (info: { activation: string; repeat: number; seed: number; epoch: number; epochs: number; loss: number }) => void;
 }
 const COMPARE_OPTIONS: OptionNames<CompareOptions> = {
-  dataset: true, activations: true, hidden: true, dropout: true, epochs: true, batchSize: true, optimizer: true, seeds: true, testSize: true, onEpoch: true,
+  dataset: true, activations: true, hidden: true, dropout: true, epochs: true, batchSize: true, optimizer: true, repeats: true, testSize: true, splitSeed: true, onEpoch: true,
 };
 
 export interface RunResult {
+  /** 0-based repeat index. */
+  repeat: number;
+  /** Seed of the initial weights and batch order. */
   seed: number;
+  /** Seed of this run's train/test split. */
+  splitSeed: number;
   testAccuracy: number;
   testLoss: number;
   convergenceEpoch: number;
@@ -58,14 +72,18 @@ export interface ActivationResult {
   activation: string;
   runs: RunResult[];
   mean: { testAccuracy: number; testLoss: number; convergenceEpoch: number; seconds: number };
-  std: { testAccuracy: number; testLoss: number };
-  /** The first seed's model, for follow-up analyses (decision boundary, dead units). */
+  std: { testAccuracy: number; testLoss: number; convergenceEpoch: number };
+  /** The first repeat's model, for follow-up analyses (decision boundary, dead units) on the first split. */
   model: Sequential;
 }
 
 export interface Comparison {
   dataset: string;
   classes: number;
+  repeats: number;
+  testSize: number;
+  splitSeed: number;
+  /** The first repeat's split (standardised), on which each result's `model` was trained. */
   xTrain: Tensor2D;
   yTrain: Int32Array;
   xTest: Tensor2D;
@@ -91,32 +109,57 @@ export function loadDataset(name: DatasetName, seed = 0): { x: Tensor2D; y: Int3
 }
 
 
-export async function compareActivations(options: CompareOptions): Promise<Comparison> {
+interface Prepared {
+  xTrain: Tensor2D;
+  yTrain: Int32Array;
+  xTest: Tensor2D;
+  yTest: Int32Array;
+}
+
+function splitFor(data: { x: Tensor2D; y: Int32Array }, testSize: number, seed: number): Prepared {
+  const split = trainTestSplit(data.x, data.y, { testSize, stratify: data.y, seed });
+  const scaler = standardScaler().fit(split.xTrain);
+  return { xTrain: scaler.transform(split.xTrain), yTrain: split.yTrain, xTest: scaler.transform(split.xTest), yTest: split.yTest };
+}
+
+function requireOptions(options: CompareOptions): void {
   if (options === undefined) throw new TypeError('compareActivations() needs options { dataset, activations, ... }, got undefined');
+  if (isRecord(options) && Object.hasOwn(options, 'seeds')) {
+    throw new TypeError("compareActivations()'s option 'seeds' is now 'repeats' (a count: repeat r uses split seed splitSeed + r and weight seed r + 1)");
+  }
   checkOptions(options, 'compareActivations()', COMPARE_OPTIONS);
   if (typeof options.dataset === 'object' && options.dataset !== null) checkOptions(options.dataset, "compareActivations()'s dataset", CUSTOM_DATASET_OPTIONS);
   else if (typeof options.dataset !== 'string') throw new TypeError(`dataset must be one of ${DATASETS.join(', ')} or { x, y, name? }, got ${describeValue(options.dataset)}`);
+  if (!Array.isArray(options.activations) || options.activations.length === 0) throw new RangeError('activations must be a non-empty array of names');
+  const testSize = options.testSize ?? 0.2;
+  if (typeof testSize !== 'number' || !(testSize > 0 && testSize < 1)) throw new RangeError(`testSize must be a number in (0, 1), got ${showValue(testSize)}`);
+  const splitSeed = options.splitSeed ?? 42;
+  if (!Number.isSafeInteger(splitSeed)) throw new RangeError(`splitSeed must be an integer, got ${showValue(splitSeed)}`);
+}
+
+export async function compareActivations(options: CompareOptions): Promise<Comparison> {
+  requireOptions(options);
   const hidden = options.hidden ?? [64, 32];
   const rate = options.dropout ?? 0.3;
-  const epochs = options.epochs ?? 100;
-  const seeds = options.seeds ?? [1];
-  if (!Array.isArray(options.activations) || options.activations.length === 0) throw new RangeError('activations must be a non-empty array of names');
-  requirePositiveInteger(epochs, 'epochs');
-  if (seeds.length === 0) throw new RangeError('seeds must hold at least one seed');
+  const epochs = requirePositiveInteger(options.epochs ?? 100, 'epochs');
+  const repeats = requirePositiveInteger(options.repeats ?? 1, 'repeats', 10_000);
+  const testSize = options.testSize ?? 0.2;
+  const splitSeed = options.splitSeed ?? 42;
+  // canonical names ('leaky_relu' -> 'leakyRelu'), and an unknown name fails before any training
+  const activations = options.activations.map((name) => getActivation(name).name);
   const named = typeof options.dataset === 'string';
   const data = named ? loadDataset(options.dataset as DatasetName) : (options.dataset as { x: Tensor2D; y: Int32Array });
   const datasetName = named ? (options.dataset as string) : ((options.dataset as { name?: string }).name ?? 'custom');
-  const split = trainTestSplit(data.x, data.y, { testSize: options.testSize ?? 0.2, stratify: data.y, seed: 42 });
-  const scaler = standardScaler().fit(split.xTrain);
-  const xTrain = scaler.transform(split.xTrain);
-  const xTest = scaler.transform(split.xTest);
+  const splits = Array.from({ length: repeats }, (_, r) => splitFor(data, testSize, splitSeed + r));
   const classes = Math.max(...data.y) + 1;
   const binary = classes === 2;
   const results: ActivationResult[] = [];
-  for (const activation of options.activations) {
+  for (const activation of activations) {
     const runs: RunResult[] = [];
     let first: Sequential | null = null;
-    for (const seed of seeds) {
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      const { xTrain, yTrain, xTest, yTest } = splits[repeat];
+      const seed = repeat + 1;
       const layers = hidden.flatMap((units, i) => [
         dense(units, { activation, inputDim: i === 0 ? xTrain.cols : undefined }),
         ...(rate > 0 ? [dropoutLayer(rate)] : []),
@@ -124,34 +167,30 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
       const model = sequential([...layers, binary ? dense(1, { activation: 'sigmoid' }) : dense(classes, { activation: 'softmax' })], { seed });
       model.compile({ optimizer: options.optimizer ?? 'adam', loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
       const started = process.hrtime.bigint();
-      const history = await model.fit(xTrain, split.yTrain, {
+      const history = await model.fit(xTrain, yTrain, {
         epochs,
         batchSize: options.batchSize ?? 32,
         seed,
-        validationData: [xTest, split.yTest],
+        validationData: [xTest, yTest],
         callbacks: options.onEpoch
-          ? [{ onEpochEnd: (epoch, logs) => options.onEpoch!({ activation, seed, epoch, epochs, loss: logs.loss }) }]
+          ? [{ onEpochEnd: (epoch, logs) => options.onEpoch!({ activation, repeat, seed, epoch, epochs, loss: logs.loss }) }]
           : [],
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const test = model.evaluate(xTest, split.yTest);
+      const test = model.evaluate(xTest, yTest);
       const convergenceEpoch = history.valLoss.indexOf(Math.min(...history.valLoss)) + 1;
-      runs.push({ seed, testAccuracy: test.accuracy!, testLoss: test.loss, convergenceEpoch, seconds, history });
+      runs.push({ repeat, seed, splitSeed: splitSeed + repeat, testAccuracy: test.accuracy!, testLoss: test.loss, convergenceEpoch, seconds, history });
       first ??= model;
     }
+    const of = (key: 'testAccuracy' | 'testLoss' | 'convergenceEpoch' | 'seconds') => runs.map((r) => r[key]);
     results.push({
       activation,
       runs,
-      mean: {
-        testAccuracy: mean(runs.map((r) => r.testAccuracy)),
-        testLoss: mean(runs.map((r) => r.testLoss)),
-        convergenceEpoch: mean(runs.map((r) => r.convergenceEpoch)),
-        seconds: mean(runs.map((r) => r.seconds)),
-      },
-      std: { testAccuracy: standardDeviation(runs.map((r) => r.testAccuracy)), testLoss: standardDeviation(runs.map((r) => r.testLoss)) },
+      mean: { testAccuracy: mean(of('testAccuracy')), testLoss: mean(of('testLoss')), convergenceEpoch: mean(of('convergenceEpoch')), seconds: mean(of('seconds')) },
+      std: { testAccuracy: standardDeviation(of('testAccuracy')), testLoss: standardDeviation(of('testLoss')), convergenceEpoch: standardDeviation(of('convergenceEpoch')) },
       model: first!,
     });
   }
   results.sort((a, b) => b.mean.testAccuracy - a.mean.testAccuracy || a.mean.testLoss - b.mean.testLoss);
-  return { dataset: datasetName, classes, xTrain, yTrain: split.yTrain, xTest, yTest: split.yTest, results };
+  return { dataset: datasetName, classes, repeats, testSize, splitSeed, ...splits[0], results };
 }

@@ -5,7 +5,8 @@
  * output is zero for every sample (they no longer learn: "dying ReLU"). saturation: in each layer
  * whose activation saturates on both sides (the table's `saturates: 'both'`: sigmoid, tanh,
  * softsign, the hard variants), the fraction of (sample, unit) pairs with |f'(z)| < 1e-3, and of
- * units saturated on every sample.
+ * units saturated on every sample. Each row says whether its layer is the model's output layer,
+ * so a study of hidden units can tell the output sigmoid apart.
  */
 import type { ActivationChoice } from '../activations/choice.js';
 import { getActivation } from '../activations/registry.js';
@@ -23,6 +24,8 @@ interface ActivatedLayer {
   output: Tensor2D;
   /** The activation's input z (f'(z) is what saturates). */
   input: Tensor2D;
+  /** The model's last layer (its output), not a hidden one. */
+  isOutput: boolean;
 }
 
 function activatedLayers(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): ActivatedLayer[] {
@@ -33,7 +36,7 @@ function activatedLayers(model: Sequential, x: Tensor2D | ReadonlyArray<readonly
     if (!choice || choice.kind !== 'elementwise') return []; // the studies read f' elementwise
     // f's input: a dense layer's pre-activation, or what the layer before fed a standalone activation
     const input = preActivation ?? (index > 0 ? outputs[index - 1].output : asInputs(x, 'x'));
-    return [{ index, activation: choice.name, params: choice.params, output, input }];
+    return [{ index, activation: choice.name, params: choice.params, output, input, isOutput: index === outputs.length - 1 }];
   });
 }
 
@@ -43,19 +46,21 @@ export interface DeadNeuronReport {
   units: number;
   dead: number;
   deadFraction: number;
+  /** True for the model's output layer (e.g. its sigmoid), which is no hidden layer of the activation under study. */
+  output: boolean;
 }
 
 export function deadNeurons(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): DeadNeuronReport[] {
   return activatedLayers(model, x)
     .filter((l) => getActivation(l.activation, l.params).properties.deadZone)
-    .map(({ index, activation, output }) => {
+    .map(({ index, activation, output, isOutput }) => {
       let dead = 0;
       for (let c = 0; c < output.cols; c++) {
         let alive = false;
         for (let r = 0; r < output.rows && !alive; r++) alive = output.data[r * output.cols + c] !== 0;
         if (!alive) dead++;
       }
-      return { layer: index, activation, units: output.cols, dead, deadFraction: dead / output.cols };
+      return { layer: index, activation, units: output.cols, dead, deadFraction: dead / output.cols, output: isOutput };
     });
 }
 
@@ -67,12 +72,14 @@ export interface SaturationReport {
   saturatedFraction: number;
   /** Fraction of units saturated on every sample. */
   alwaysSaturatedFraction: number;
+  /** True for the model's output layer (e.g. its sigmoid), which is no hidden layer of the activation under study. */
+  output: boolean;
 }
 
 export function saturation(model: Sequential, x: Tensor2D | ReadonlyArray<readonly number[]>): SaturationReport[] {
   return activatedLayers(model, x)
     .filter((l) => getActivation(l.activation, l.params).properties.saturates === 'both')
-    .map(({ index, activation, params, input: z }) => {
+    .map(({ index, activation, params, input: z, isOutput }) => {
       const df = getActivation(activation, params).derivative(z.data);
       let saturated = 0;
       let always = 0;
@@ -85,6 +92,6 @@ export function saturation(model: Sequential, x: Tensor2D | ReadonlyArray<readon
         }
         if (all) always++;
       }
-      return { layer: index, activation, units: z.cols, saturatedFraction: saturated / (z.rows * z.cols), alwaysSaturatedFraction: always / z.cols };
+      return { layer: index, activation, units: z.cols, saturatedFraction: saturated / (z.rows * z.cols), alwaysSaturatedFraction: always / z.cols, output: isOutput };
     });
 }

@@ -128,8 +128,8 @@ export function gradientFlowSpecs(rows: GradientFlowRow[]): Array<{ name: string
       data: { values: rows.map((r) => ({ activation: r.activation, depth: r.depth, value: r[stat] })) },
       mark: { type: 'line', point: true },
       encoding: {
-        x: { field: 'depth', type: 'quantitative', title: 'hidden layers' },
-        y: { field: 'value', type: 'quantitative', title: `${stat} of ||dL/dW||`, scale: { type: 'log' } },
+        x: { field: 'depth', type: 'quantitative', title: 'layers (output included)' },
+        y: { field: 'value', type: 'quantitative', title: `${stat} of gradient norms (kernels and biases)`, scale: { type: 'log' } },
         color: { field: 'activation', type: 'nominal', scale: PALETTE },
       },
     },

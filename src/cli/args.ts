@@ -14,6 +14,36 @@ export interface OptionSpec {
   readonly default?: string | number | boolean | readonly string[];
   /** An old name kept only to say the new one: using it is a UsageError naming `renamedTo`. */
   readonly renamedTo?: string;
+  /** Bounds of a number or integer, checked here so the error names the flag (not the API argument). */
+  readonly min?: number;
+  readonly max?: number;
+  /** Exclusive bounds: the value must be > above and < below. */
+  readonly above?: number;
+  readonly below?: number;
+  /** A further check of the parsed value; what it throws becomes a UsageError naming the flag. */
+  readonly check?: (value: string | number | string[]) => void;
+}
+
+function checkBounds(spec: OptionSpec, value: number): void {
+  const { min, max, above, below } = spec;
+  if ((min === undefined || value >= min) && (max === undefined || value <= max) && (above === undefined || value > above) && (below === undefined || value < below)) return;
+  const lower = min ?? above;
+  const upper = max ?? below;
+  const range = lower !== undefined && upper !== undefined
+    ? `in ${min !== undefined ? '[' : '('}${lower}, ${upper}${max !== undefined ? ']' : ')'}`
+    : lower !== undefined ? `${min !== undefined ? '>=' : '>'} ${lower}` : `${max !== undefined ? '<=' : '<'} ${upper}`;
+  throw new UsageError(`--${spec.name} must be ${range}, got ${value}`);
+}
+
+function runCheck(spec: OptionSpec, value: string | number | string[]): void {
+  if (!spec.check) return;
+  try {
+    spec.check(value);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const message = (error as Error).message;
+    throw new UsageError(`--${spec.name}${message.startsWith('must ') ? ' ' : ': '}${message}`);
+  }
 }
 
 export type Parsed = Record<string, string | number | boolean | string[] | undefined>;
@@ -48,8 +78,10 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
       if (!Number.isFinite(value) || (spec.kind === 'integer' && !Number.isInteger(value))) {
         throw new UsageError(`--${key} must be ${spec.kind === 'integer' ? 'an integer' : 'a number'}, got '${raw}'`);
       }
+      checkBounds(spec, value);
       out[key] = value;
     }
+    runCheck(spec, out[key] as string | number | string[]);
   }
   return out;
 }

@@ -9,3 +9,6 @@ export interface Command {
 
 export const JSON_OPTION: OptionSpec = { name: 'json', kind: 'flag', help: 'print the results as JSON' };
 export const OUT_OPTION: OptionSpec = { name: 'out', kind: 'string', help: 'folder for result files', default: 'actfn-report' };
+
+/** The classic six (STUDY.md A and B); leakyRelu with actfn's alpha 0.01 (Keras' layer default by name is 0.2). */
+export const CLASSIC = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'silu'];

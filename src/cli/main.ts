@@ -6,6 +6,7 @@
  */
 import { UsageError, optionsHelp, parseOptions } from './args.js';
 import type { Command } from './command.js';
+import { checkOutDir } from './output.js';
 import { benchCommand } from './commands/bench.js';
 import { compareCommand } from './commands/compare.js';
 import { deadCommand } from './commands/dead.js';
@@ -13,11 +14,13 @@ import { gradflowCommand } from './commands/gradflow.js';
 import { infoCommand } from './commands/info.js';
 import { plotCommand } from './commands/plot.js';
 import { reportCommand } from './commands/report.js';
+import { studyCommand } from './commands/study.js';
 
 const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   plot: plotCommand,
   compare: compareCommand,
+  study: studyCommand,
   gradflow: gradflowCommand,
   dead: deadCommand,
   bench: benchCommand,
@@ -49,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(parseOptions(rest, command.options));
+    const options = parseOptions(rest, command.options);
+    if (command.options.some((o) => o.name === 'out')) checkOutDir(String(options.out));
+    return await command.run(options);
   } catch (error) {
     if (error instanceof UsageError || error instanceof RangeError || error instanceof TypeError) {
       console.error(`actfn ${name}: ${(error as Error).message}\n\n${commandHelp(name, command)}`);

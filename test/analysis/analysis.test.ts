@@ -15,15 +15,51 @@ describe('activationCurves', () => {
     expect(leaky.name).toBe('leakyRelu');
     expect(leaky.vanishing).toEqual([]);
     const tanh = activationCurves(['tanh'], { from: -6, to: 6, points: 121 }).curves[0];
-    expect(tanh.vanishing.map(([a, b]) => [a, b].map((v) => Math.round(v * 10) / 10))).toEqual([[-6, -4.2], [4.2, 6]]);
+    // tanh'(x) = 1e-3 at |x| = atanh(sqrt(0.999)) = 4.14677...: the ends are the function's, not the nearest samples'
+    const edge = Math.atanh(Math.sqrt(0.999));
+    expect(tanh.vanishing).toHaveLength(2);
+    expect(tanh.vanishing[0][0]).toBe(-6);
+    expect(tanh.vanishing[0][1]).toBeCloseTo(-edge, 5);
+    expect(tanh.vanishing[1][0]).toBeCloseTo(edge, 5);
+    expect(tanh.vanishing[1][1]).toBe(6);
     expect(() => activationCurves(['nope'])).toThrow(/unknown activation 'nope'/);
     expect(() => activationCurves(['relu'], { from: 1, to: 0 })).toThrow(RangeError);
   });
 });
 
+describe('activationCurves: vanishing regions are a property of the function', () => {
+  const CLASSIC = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'silu', 'gelu', 'mish', 'hardSigmoid', 'relu6'];
+
+  it('are the same at any number of points', () => {
+    const at = (points: number) => activationCurves(CLASSIC, { points }).curves.map((c) => [c.name, c.vanishing]);
+    const reference = at(201);
+    for (const points of [2, 11, 1000, 1001, 5000, 20_000]) expect(at(points), `${points} points`).toEqual(reference);
+  });
+
+  it("take no root of f' for a flat region (swish near -1.28, gelu near -0.75, mish near -1.19)", () => {
+    for (const points of [1000, 1001, 5000]) {
+      const [silu, gelu, mish] = activationCurves(['silu', 'gelu', 'mish'], { points }).curves;
+      expect(silu.vanishing, `silu at ${points} points`).toEqual([]);
+      expect(gelu.vanishing.every(([, b]) => b < -3), `gelu at ${points} points`).toBe(true);
+      expect(mish.vanishing, `mish at ${points} points`).toEqual([]);
+    }
+  });
+
+  it('judge a region whole where the range cuts it, and keep exact ends', () => {
+    const [relu, hard] = activationCurves(['relu', 'hardSigmoid'], { from: -0.05, to: 3.02, points: 7 }).curves;
+    expect(relu.vanishing).toEqual([[-0.05, 0]]); // 0.05 of a region that goes on to -inf
+    expect(hard.vanishing).toEqual([[3, 3.02]]);
+    const wide = activationCurves(['tanh'], { from: -1.7e308, to: 1.7e308, points: 3 }).curves[0];
+    expect(wide.vanishing.map(([a, b]) => [a, Math.round(b * 1e3) / 1e3]).slice(0, 1)).toEqual([[-1.7e308, -4.147]]);
+    expect(wide.vanishing[1].map((v) => Math.min(v, 1e9)).map((v) => Math.round(v * 1e3) / 1e3)).toEqual([4.147, 1e9]);
+    expect(wide.vanishing[1][1]).toBe(1.7e308);
+  });
+});
+
 describe('gradientFlow', () => {
   it('shows the vanishing-gradient signature: sigmoid falls by orders of magnitude with depth, relu does not', () => {
-    const rows = gradientFlow({ activations: ['sigmoid', 'relu'], depths: [3, 15], seed: 1 });
+    // He initialisation keeps ReLU's gradient level with depth (under Glorot it shrinks ~0.7x a layer)
+    const rows = gradientFlow({ activations: ['sigmoid', 'relu'], depths: [3, 15], seed: 1, kernelInitializer: 'heNormal' });
     expect(rows).toHaveLength(4);
     const first = (activation: string, depth: number) => rows.find((r) => r.activation === activation && r.depth === depth)!.layerNorms[0];
     expect(first('sigmoid', 15) / first('sigmoid', 3)).toBeLessThan(1e-3);
@@ -33,6 +69,24 @@ describe('gradientFlow', () => {
       expect(r.min).toBeLessThanOrEqual(r.mean);
       expect(r.max).toBeGreaterThanOrEqual(r.mean);
     }
+  });
+
+  it("is the classic setup by default: depth counts the sigmoid output, Glorot kernels, kernel and bias norms, canonical names", () => {
+    const rows = gradientFlow({ activations: ['sigmoid', 'leaky_relu'], depths: [2, 3, 15], seed: 1 });
+    expect(rows.map((r) => [r.activation, r.depth])).toEqual([['sigmoid', 2], ['sigmoid', 3], ['sigmoid', 15], ['leakyRelu', 2], ['leakyRelu', 3], ['leakyRelu', 15]]);
+    for (const r of rows) {
+      expect(r.layerNorms).toHaveLength(r.depth);
+      expect(r.biasNorms).toHaveLength(r.depth);
+      const all = [...r.layerNorms, ...r.biasNorms];
+      expect(r.min).toBe(Math.min(...all));
+      expect(r.max).toBe(Math.max(...all));
+      expect(r.mean).toBeCloseTo(all.reduce((s, v) => s + v, 0) / all.length, 12);
+    }
+    const first = (activation: string, depth: number) => rows.find((r) => r.activation === activation && r.depth === depth)!.layerNorms[0];
+    expect(first('sigmoid', 15) / first('sigmoid', 3)).toBeLessThan(1e-3);
+    expect(() => gradientFlow({ activations: ['relu'], depths: [1] })).toThrow(/each depth counts every layer, the output included/);
+    const he = gradientFlow({ activations: ['relu'], depths: [15], seed: 1, kernelInitializer: 'heNormal' })[0];
+    expect(he.layerNorms[0]).toBeGreaterThan(10 * rows.find((r) => r.activation === 'leakyRelu' && r.depth === 15)!.layerNorms[0]);
   });
 });
 
@@ -49,9 +103,19 @@ describe('deadNeurons and saturation', () => {
     expect(dead).toMatchObject({ layer: 0, activation: 'relu', units: 8, dead: 3 });
     expect(dead.deadFraction).toBeCloseTo(3 / 8, 12);
     const [sat] = saturation(model, x);
-    expect(sat).toMatchObject({ layer: 1, activation: 'tanh', units: 6 });
+    expect(sat).toMatchObject({ layer: 1, activation: 'tanh', units: 6, output: false });
+    expect(dead.output).toBe(false);
     expect(sat.alwaysSaturatedFraction).toBeCloseTo(2 / 6, 12);
     expect(sat.saturatedFraction).toBeCloseTo(2 / 6, 12);
+  });
+});
+
+describe('deadNeurons and saturation mark the output layer', () => {
+  it('so the output sigmoid of a relu network is not read as a relu layer', () => {
+    const model = sequential([dense(4, { activation: 'tanh', inputDim: 2 }), dense(3, { activation: 'relu' }), dense(1, { activation: 'sigmoid' })], { seed: 1 });
+    const x = tensor2d([[1, 2], [-1, 0.5], [3, -2]]);
+    expect(saturation(model, x).map((r) => [r.layer, r.activation, r.output])).toEqual([[0, 'tanh', false], [2, 'sigmoid', true]]);
+    expect(deadNeurons(model, x).map((r) => [r.layer, r.activation, r.output])).toEqual([[1, 'relu', false]]);
   });
 });
 
@@ -73,7 +137,7 @@ describe('decisionBoundary', () => {
 describe('compareActivations', () => {
   it('trains one network per activation on breast-cancer and sorts by test accuracy', async () => {
     const epochs: number[] = [];
-    const result = await compareActivations({ dataset: 'breast-cancer', activations: ['relu', 'tanh'], epochs: 8, seeds: [1, 2], onEpoch: (e) => epochs.push(e.epoch) });
+    const result = await compareActivations({ dataset: 'breast-cancer', activations: ['relu', 'tanh'], epochs: 8, repeats: 2, onEpoch: (e) => epochs.push(e.epoch) });
     expect(result.dataset).toBe('breast-cancer');
     expect(result.results.map((r) => r.activation).sort()).toEqual(['relu', 'tanh']);
     expect(result.results[0].mean.testAccuracy).toBeGreaterThanOrEqual(result.results[1].mean.testAccuracy);
@@ -85,5 +149,31 @@ describe('compareActivations', () => {
     }
     expect(epochs).toHaveLength(2 * 2 * 8);
     await expect(compareActivations({ dataset: 'mnist' as never, activations: ['relu'] })).rejects.toThrow(/dataset must be one of breast-cancer, iris, moons, circles, classification/);
+  });
+
+  it('repeats over stratified splits and initial weights, so the spread is not zero', async () => {
+    const result = await compareActivations({ dataset: 'breast-cancer', activations: ['leaky_relu', 'sigmoid'], epochs: 3, repeats: 4, splitSeed: 7, testSize: 0.25 });
+    expect(result.results.map((r) => r.activation).sort()).toEqual(['leakyRelu', 'sigmoid']); // canonical names
+    expect([result.repeats, result.testSize, result.splitSeed]).toEqual([4, 0.25, 7]);
+    expect(result.xTest.rows).toBe(143);
+    for (const r of result.results) {
+      expect(r.runs.map((run) => [run.repeat, run.splitSeed, run.seed])).toEqual([[0, 7, 1], [1, 8, 2], [2, 9, 3], [3, 10, 4]]);
+      expect(r.std.testAccuracy).toBeGreaterThan(0);
+      expect(r.std.testLoss).toBeGreaterThan(0);
+    }
+    // the splits differ: the same weights seed on another split scores differently
+    const one = await compareActivations({ dataset: 'breast-cancer', activations: ['relu'], epochs: 3, splitSeed: 7 });
+    const other = await compareActivations({ dataset: 'breast-cancer', activations: ['relu'], epochs: 3, splitSeed: 8 });
+    expect(Array.from(one.yTest)).not.toEqual(Array.from(other.yTest));
+  });
+
+  it("refuses the old 'seeds' and bad repeats, testSize and splitSeed before any training", async () => {
+    const start = Date.now();
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], seeds: [1, 2] } as never)).rejects.toThrow(new TypeError("compareActivations()'s option 'seeds' is now 'repeats' (a count: repeat r uses split seed splitSeed + r and weight seed r + 1)"));
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], repeats: 0 })).rejects.toThrow(new RangeError('repeats must be an integer from 1 to 10000, got 0'));
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], testSize: 1 })).rejects.toThrow(new RangeError('testSize must be a number in (0, 1), got 1'));
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], splitSeed: 0.5 })).rejects.toThrow(new RangeError('splitSeed must be an integer, got 0.5'));
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu', 'nope'] })).rejects.toThrow(/unknown activation 'nope'/);
+    expect(Date.now() - start).toBeLessThan(2000);
   });
 });

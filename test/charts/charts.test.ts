@@ -58,7 +58,7 @@ describe('charts', () => {
       const svg = await renderSvg(spec);
       wellFormed(svg);
       expect((svg.match(/class="mark-line role-mark/g) ?? []).length).toBe(2); // a group per activation
-      expect(texts(svg)).toEqual(expect.arrayContaining(['sigmoid', 'relu', 'hidden layers']));
+      expect(texts(svg)).toEqual(expect.arrayContaining(['sigmoid', 'relu', 'layers (output included)']));
     }
   });
 });

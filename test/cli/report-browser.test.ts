@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,19 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('actfn report', () => {
   it('writes one self-contained HTML file and the SVG charts', () => {
-    const r = spawnSync(process.execPath, [cli, 'report', '--activations', 'relu,tanh,sigmoid', '--epochs', '20', '--out', out], { encoding: 'utf8', env: { ...process.env, ACTFN_QUIET: '1' } });
+    const r = spawnSync(process.execPath, [cli, 'report', '--activations', 'relu,tanh,sigmoid', '--epochs', '20', '--json', '--out', out], { encoding: 'utf8', env: { ...process.env, ACTFN_QUIET: '1' } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/WARN/);
+    // --json: the report's file and the comparisons, each in compare's JSON shape (an object, not a bare array)
+    const json = JSON.parse(r.stdout) as { report: string; comparisons: Array<{ dataset: string; results: unknown[] }>; gradflow: { depths: number[] } };
+    expect(json.report).toBe(join(out, 'report.html'));
+    expect(json.comparisons.map((c) => c.dataset)).toEqual(['breast-cancer', 'moons']);
+    expect(json.gradflow.depths).toEqual([3, 5, 10, 15, 20]);
+    const saved = JSON.parse(readFileSync(join(out, 'compare-moons.json'), 'utf8')) as { dataset: string; results: Array<{ histories: unknown[] }> };
+    expect(saved.dataset).toBe('moons');
+    expect(saved.results[0].histories).toHaveLength(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/<td>tanh<\/td><td>4 \(output\)<\/td><td>sigmoid<\/td>/); // the output layer is labelled, not taken for a tanh layer
     const files = readdirSync(out);
     for (const f of ['report.html', 'curves.svg', 'training-breast-cancer.svg', 'accuracy-moons.svg', 'boundary-moons.svg', 'gradflow-mean.svg']) expect(files).toContain(f);
   }, 120_000);

@@ -1,19 +1,18 @@
 /** `actfn plot`: activation and derivative curves, and the properties table. */
 import { activationCurves } from '../../analysis/curves.js';
 import { table, type Parsed } from '../args.js';
-import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
+import { CLASSIC, JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
 import { curveSpec, curvesGridSpec } from '../../charts/specs.js';
+import { ACTIVATIONS_OPTION } from '../compare-run.js';
 import { writeChart, writeResult } from '../output.js';
-
-export const CLASSIC = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'silu'];
 
 export const plotCommand: Command = {
   summary: 'activation and derivative curves, with the properties table',
   options: [
-    { name: 'activations', kind: 'list', help: 'activations to draw', default: CLASSIC },
+    { ...ACTIVATIONS_OPTION, help: 'activations to draw', default: CLASSIC },
     { name: 'from', kind: 'number', help: 'left end of x', default: -5 },
     { name: 'to', kind: 'number', help: 'right end of x', default: 5 },
-    { name: 'points', kind: 'integer', help: 'samples per curve', default: 201 },
+    { name: 'points', kind: 'integer', help: 'samples per curve', default: 201, min: 2, max: 1e6 },
     JSON_OPTION,
     OUT_OPTION,
   ],
@@ -35,7 +34,7 @@ export const plotCommand: Command = {
       c.maxAbsDerivative.toPrecision(3),
       c.vanishing.map(([a, b]) => `[${a.toFixed(2)}, ${b.toFixed(2)}]`).join(' ') || 'none',
     ]);
-    console.log(table(['activation', 'range', 'zero-centred', 'monotonic', 'smooth', "max |f'|", `|f'| < 1e-3 on [${o.from}, ${o.to}]`], rows));
+    console.log(table(['activation', 'range', 'zero-centred', 'monotonic', 'smooth', "max |f'|", `|f'| < 1e-3 (stretches >= 0.1 wide) on [${o.from}, ${o.to}]`], rows));
     console.log(`\ncurves written to ${file}, charts to curves.svg and curve-<name>.svg beside it`);
     return 0;
   },

@@ -1,18 +1,19 @@
 /**
  * `actfn report`: every study into one self-contained HTML file (inline SVG charts, no scripts, no
- * network needed to view it), plus the SVG and JSON files beside it.
+ * network needed to view it), plus the SVG and JSON files beside it (compare-<dataset>.json in the
+ * same shape as `actfn compare`'s compare.json, gradflow.json as `actfn gradflow`'s).
  */
 import { activationCurves } from '../../analysis/curves.js';
-import { compareActivations, type Comparison } from '../../analysis/compare.js';
-import { decisionBoundary } from '../../analysis/decision-boundary.js';
-import { gradientFlow } from '../../analysis/gradient-flow.js';
 import { deadNeurons, saturation } from '../../analysis/units.js';
 import { backendInfo } from '../../backend/select.js';
-import { accuracyBarSpec, curvesGridSpec, decisionBoundarySpec, gradientFlowSpecs, trainingCurvesSpec } from '../../charts/specs.js';
+import { curvesGridSpec, gradientFlowSpecs } from '../../charts/specs.js';
 import type { Parsed } from '../args.js';
-import { OUT_OPTION, type Command } from '../command.js';
+import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
+import { runComparison, trainingOptions } from '../compare-run.js';
+import { comparisonHeading, type ComparisonJson } from '../comparison.js';
 import { progressLine, writeChart, writeResult } from '../output.js';
-import { CLASSIC } from './plot.js';
+import { unitRows } from './dead.js';
+import { GRADFLOW_DEFAULTS, gradflowResult } from './gradflow.js';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -22,59 +23,50 @@ function htmlTable(header: string[], rows: string[][]): string {
     .join('')}</tbody></table>`;
 }
 
-function comparisonTable(c: Comparison): string {
-  return htmlTable(['activation', 'test accuracy', 'test loss', 'converged at epoch', 'time (s)'], c.results.map((r) => [
-    r.activation, r.mean.testAccuracy.toFixed(4), r.mean.testLoss.toFixed(4), r.mean.convergenceEpoch.toFixed(0), r.mean.seconds.toFixed(2),
-  ]));
+function comparisonTable(c: ComparisonJson): string {
+  const pm = (m: number, s: number, d: number) => (c.repeats > 1 ? `${m.toFixed(d)} ± ${s.toFixed(d)}` : m.toFixed(d));
+  return `<p>${escape(comparisonHeading(c))}</p>${htmlTable(['activation', 'test accuracy', 'test loss', 'converged at epoch', 'time (s)'], c.results.map((r) => [
+    r.activation, pm(r.testAccuracy, r.testAccuracyStd, 4), pm(r.testLoss, r.testLossStd, 4), pm(r.convergenceEpoch, r.convergenceEpochStd, c.repeats > 1 ? 1 : 0), r.seconds.toFixed(2),
+  ]))}`;
 }
 
 export const reportCommand: Command = {
   summary: 'all the studies in one self-contained HTML report (report.html) with its SVG charts',
-  options: [
-    { name: 'activations', kind: 'list', help: 'activations to study', default: CLASSIC },
-    { name: 'epochs', kind: 'integer', help: 'epochs per training run', default: 100 },
-    OUT_OPTION,
-  ],
+  options: [...trainingOptions(1), JSON_OPTION, OUT_OPTION],
   async run(o: Parsed) {
     const out = o.out as string;
     const activations = o.activations as string[];
-    const epochs = o.epochs as number;
     const started = Date.now();
     const progress = progressLine(1);
     const step = (text: string, n: number) => progress.update(`report: ${text}`, n, 5);
     const sections: string[] = [];
-    const chart = async (name: string, spec: Parameters<typeof writeChart>[2]) => `<figure>${await writeChart(out, name, spec)}</figure>`;
+    const figure = (svg: string) => `<figure>${svg}</figure>`;
+    const files: string[] = [];
 
     step('curves', 1);
     const curves = activationCurves(activations, { from: -5, to: 5, points: 201 });
-    writeResult(out, 'curves.json', curves);
-    sections.push(`<h2>Curves and derivatives</h2>${await chart('curves', curvesGridSpec(curves))}${htmlTable(
+    files.push(writeResult(out, 'curves.json', curves));
+    sections.push(`<h2>Curves and derivatives</h2>${figure(await writeChart(out, 'curves', curvesGridSpec(curves)))}${htmlTable(
       ['activation', 'formula', 'range', 'zero-centred', 'monotonic', 'smooth', "max |f'|"],
       curves.curves.map((c) => [c.name, c.formula, c.properties.rangeText, c.properties.zeroCentered ? 'yes' : 'no', c.properties.monotonic ? 'yes' : 'no', c.properties.smooth ? 'yes' : 'no', c.maxAbsDerivative.toPrecision(3)]),
     )}`);
 
+    const comparisons: ComparisonJson[] = [];
     for (const [n, dataset] of [[2, 'breast-cancer'], [3, 'moons']] as const) {
       step(`training on ${dataset}`, n);
-      const comparison = await compareActivations({ dataset, activations, epochs });
-      writeResult(out, `compare-${dataset}.json`, comparison.results.map((r) => ({ activation: r.activation, ...r.mean, history: r.runs[0].history.history })));
-      let figures = `${await chart(`training-${dataset}`, trainingCurvesSpec(comparison))}${await chart(`accuracy-${dataset}`, accuracyBarSpec(comparison))}`;
-      if (comparison.xTest.cols === 2) {
-        const best = comparison.results[0];
-        figures += await chart(`boundary-${dataset}`, decisionBoundarySpec(decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 50 }), `Decision boundary of ${best.activation}, test points`));
-      }
-      const units = comparison.results.flatMap((r) => [
-        ...deadNeurons(r.model, comparison.xTest).map((d) => [r.activation, String(d.layer), `${(100 * d.deadFraction).toFixed(1)}% dead`]),
-        ...saturation(r.model, comparison.xTest).map((s) => [r.activation, String(s.layer), `${(100 * s.saturatedFraction).toFixed(1)}% saturated`]),
-      ]);
-      sections.push(`<h2>Training on ${dataset}</h2>${comparisonTable(comparison)}${figures}<h3>Dead and saturated units (test data)</h3>${htmlTable(['activation', 'layer', 'finding'], units)}`);
+      const { comparison, json, file, charts } = await runComparison(dataset, o, { json: `compare-${dataset}.json`, charts: `-${dataset}` });
+      comparisons.push(json);
+      files.push(file);
+      const units = comparison.results.flatMap((r) => unitRows(deadNeurons(r.model, comparison.xTest), saturation(r.model, comparison.xTest)).map((row) => [r.activation, ...row]));
+      sections.push(`<h2>Training on ${dataset}</h2>${comparisonTable(json)}${charts.map(figure).join('')}<h3>Dead and saturated units (first split's test data, first repeat's model)</h3>${htmlTable(['model', 'layer', 'layer activation', 'units', 'finding'], units)}`);
     }
 
     step('gradient flow', 4);
-    const flow = gradientFlow({ activations, depths: [3, 5, 10, 15, 20], seed: 0 });
-    writeResult(out, 'gradflow.json', flow);
+    const flow = gradflowResult({ ...GRADFLOW_DEFAULTS, activations });
+    files.push(writeResult(out, 'gradflow.json', flow));
     let flowCharts = '';
-    for (const { name, spec } of gradientFlowSpecs(flow)) flowCharts += await chart(`gradflow-${name}`, spec);
-    sections.push(`<h2>Gradient flow against depth</h2>${flowCharts}${htmlTable(['activation', 'depth', 'first-layer norm', 'mean'], flow.map((r) => [r.activation, String(r.depth), r.layerNorms[0].toExponential(2), r.mean.toExponential(2)]))}`);
+    for (const { name, spec } of gradientFlowSpecs(flow.rows)) flowCharts += figure(await writeChart(out, `gradflow-${name}`, spec));
+    sections.push(`<h2>Gradient flow against depth</h2><p>${escape(flow.description)}</p>${flowCharts}${htmlTable(['activation', 'depth', 'first-layer kernel norm', 'mean'], flow.rows.map((r) => [r.activation, String(r.depth), r.layerNorms[0].toExponential(2), r.mean.toExponential(2)]))}`);
 
     step('writing report.html', 5);
     progress.done();
@@ -84,10 +76,15 @@ body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;col
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}
 figure{margin:1em 0}svg{max-width:100%;height:auto}
 </style></head><body><h1>actfn activation study</h1>
-<p>actfn ${escape(info.version)}, ${escape(info.backend)} backend (${escape(info.simd)}, ${info.threads} threads), ${new Date().toISOString().slice(0, 10)}; ${epochs} epochs per run.</p>
+<p>actfn ${escape(info.version)}, ${escape(info.backend)} backend (${escape(info.simd)}, ${info.threads} threads), ${new Date().toISOString().slice(0, 10)}; ${o.epochs as number} epochs per run.</p>
 ${sections.join('\n')}</body></html>\n`;
     const file = writeResult(out, 'report.html', html);
-    console.log(`report written to ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const seconds = (Date.now() - started) / 1000;
+    if (o.json) {
+      console.log(JSON.stringify({ report: file, files: [file, ...files], seconds, comparisons, gradflow: flow.settings }));
+      return 0;
+    }
+    console.log(`report written to ${file} (${seconds.toFixed(1)} s)`);
     return 0;
   },
 };
