@@ -52,9 +52,13 @@ namespace dops {
 struct Sigmoid {
   ACTFN_INLINE static M domain(D x, const DParams&) { return le(abs(x), k(708)); }
   ACTFN_INLINE static D forward(D x, const DParams&) { return f64::round(sigmoid_of(sigmoid_core<false>(x, zero()))); }
+  // e / (1 + e)^2, e = e^-|x| rounded: no cancellation anywhere, so four roundings after exp's
+  // 0.55 ULP (1 + e, its square, the quotient) keep it within ~2.6 ULP of the 8 allowed, at a
+  // third fewer operations than the compensated quotient.
   ACTFN_INLINE static D derivative(D x, const DParams&) {
-    const SigmoidCore c = sigmoid_core<false>(x, zero());
-    return f64::round(over_square_r(c.e.hi, c.e.lo, c.d, c.dl, c.rd));
+    const D e = f64::exp(neg(abs(x)));
+    const D d = one() + e;
+    return e / (d * d);
   }
 };
 
