@@ -20,7 +20,10 @@ export interface ReduceLROnPlateauOptions {
   minLr?: number;
   /** Smallest change that counts as an improvement; default 1e-4, as Keras. */
   minDelta?: number;
-  /** Epochs after a reduction before counting again; default 0. */
+  /**
+   * Epochs after a reduction before counting again; default 0. Counted as Keras does: the counter
+   * drops at each epoch's check and the epoch where it reaches 0 counts, so cooldown n leaves out n - 1 epochs.
+   */
   cooldown?: number;
   /** 'min', 'max', or 'auto' (from the log's name). */
   mode?: MonitorMode;
