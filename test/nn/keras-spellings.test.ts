@@ -122,3 +122,17 @@ describe("earlyStopping's monitor in Keras' names", () => {
     expect(() => earlyStopping({ monitor: 3 as never })).toThrow(TypeError);
   });
 });
+
+describe("History under Keras' names too", () => {
+  it('has val_loss, val_accuracy (and loss, accuracy) as the same arrays as valLoss, valAccuracy; JSON and keys show each once', async () => {
+    const model = sequential([dense(1, { inputDim: 2, activation: 'sigmoid' })], { seed: 1 }).compile({ optimizer: 'sgd', loss: 'binaryCrossentropy', metrics: ['acc'] });
+    const history = await model.fit([[0, 1], [1, 0], [1, 1], [0, 0]], [0, 1, 1, 0], { epochs: 2, validationSplit: 0.5, verbose: 0 });
+    const h = history.history;
+    expect(h.val_loss).toBe(h.valLoss);
+    expect(h.val_accuracy).toBe(h.valAccuracy);
+    expect(h.val_loss).toHaveLength(2);
+    expect(h.loss).toEqual(history.loss);
+    expect(Object.keys(h)).toEqual(['loss', 'accuracy', 'valLoss', 'valAccuracy']);
+    expect(Object.keys(JSON.parse(JSON.stringify(h)))).toEqual(['loss', 'accuracy', 'valLoss', 'valAccuracy']);
+  });
+});
