@@ -98,7 +98,7 @@ for (const backend of ['native', 'js']) {
       const model = lib.sequential([lib.dense(64, { activation: 'relu', inputDim: 30 }), lib.dense(32, { activation: 'relu' }), lib.dense(1, { activation: 'sigmoid' })], { seed });
       model.compile({ optimizer: lib.adam({ learningRate: 1e-3 }), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
       const start = process.hrtime.bigint();
-      await model.fit(xTrain, split.yTrain, { epochs: 100, batchSize: 32, seed });
+      await model.fit(xTrain, split.yTrain, { epochs: 100, batchSize: 32, seed, verbose: 0 });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       accuracies.push(model.evaluate(xTest, split.yTest).accuracy);
     }

@@ -20,10 +20,20 @@ export { dropout, Dropout } from './nn/layers/dropout.js';
 export { batchNormalization, BatchNormalization } from './nn/layers/batch-normalization.js';
 export { prelu, PReLU } from './nn/layers/prelu.js';
 export type { Layer, Param } from './nn/layers/layer.js';
-export { sequential, Sequential, type CompileArgs, type EvaluateOptions, type FitOptions, type History, type PredictOptions, type SequentialOptions } from './nn/model.js';
-export { sgd, adam, adamw, rmsprop, type AdamOptions, type AdamWOptions, type OptimizerConfig, type RmspropOptions, type SgdOptions } from './nn/optimizers.js';
+export {
+  sequential, Sequential, type CompileArgs, type EvaluateOptions, type EvaluateResult, type FitOptions, type History, type Metric, type MetricName, type PredictOptions, type SequentialOptions,
+} from './nn/model.js';
+export {
+  sgd, adam, adamw, rmsprop, type AdamOptions, type AdamWOptions, type ClipOptions, type OptimizerConfig, type RmspropOptions, type SgdOptions,
+} from './nn/optimizers.js';
 export type { LossArg, LossName, LossSpec } from './nn/losses.js';
-export { earlyStopping, type Callback, type EarlyStoppingOptions } from './nn/callbacks.js';
+export { l1, l2, l1l2, type L1L2Options, type Regularizer, type RegularizerArg } from './nn/regularizers.js';
+export type { ClassWeight } from './nn/sample-weights.js';
+export { earlyStopping, type Callback, type EarlyStoppingOptions, type TrainingModel, type TrainingOptimizer } from './nn/callbacks.js';
+export { modelCheckpoint, type ModelCheckpoint, type ModelCheckpointOptions } from './nn/model-checkpoint.js';
+export { reduceLROnPlateau, type ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './nn/reduce-lr-on-plateau.js';
+export { learningRateScheduler, type LearningRateSchedule } from './nn/learning-rate-scheduler.js';
+export { csvLogger, type CsvLoggerOptions } from './nn/csv-logger.js';
 export { loadModel } from './nn/io.js';
 export { loadIris, loadBreastCancer, type Dataset } from './data/datasets.js';
 export { makeClassification, makeMoons, makeCircles, type LabelledSet } from './data/synthetic.js';

@@ -172,6 +172,7 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
         batchSize: options.batchSize ?? 32,
         seed,
         validationData: [xTest, yTest],
+        verbose: 0,
         callbacks: options.onEpoch
           ? [{ onEpochEnd: (epoch, logs) => options.onEpoch!({ activation, repeat, seed, epoch, epochs, loss: logs.loss }) }]
           : [],

@@ -7,10 +7,18 @@
 export type Logs = Readonly<Record<string, number>>;
 export type HookResult = void | 'stop' | Promise<void | 'stop'>;
 
+/** What a callback sees of the optimizer: its learning rate, which it may change between epochs. */
+export interface TrainingOptimizer {
+  learningRate: number;
+}
+
 /** What a callback sees of the model being trained (Sequential has these and more). */
 export interface TrainingModel {
   getWeights(): Float32Array[];
   setWeights(weights: readonly Float32Array[]): void;
+  /** Writes the model into a directory, atomically (model.save). */
+  save(dir: string): void;
+  readonly optimizer: TrainingOptimizer;
 }
 
 /** What fit tells callbacks about the run, when it begins. */

@@ -1,29 +1,28 @@
 /**
  * Training callbacks (the contract is in callback-types.ts). earlyStopping: Keras' EarlyStopping.
- * checkCallback: what fit() accepts as a callback.
+ * checkCallback: what fit() accepts as a callback. The other Keras callbacks have a file each
+ * (model-checkpoint.ts, reduce-lr-on-plateau.ts, learning-rate-scheduler.ts, csv-logger.ts).
  */
 import type { Callback } from './callback-types.js';
-import { checkOptions, didYouMean, suggestion, type OptionNames } from '../options.js';
-import { describeValue, showValue } from '../validate.js';
+import { count, monitor as watch } from './monitor.js';
+import { checkOptions, suggestion, type OptionNames } from '../options.js';
+import { describeValue } from '../validate.js';
 
-export type { Callback, HookResult, Logs, TrainingEnd, TrainingModel, TrainingParams } from './callback-types.js';
+export type { Callback, HookResult, Logs, TrainingEnd, TrainingModel, TrainingOptimizer, TrainingParams } from './callback-types.js';
 
 export interface EarlyStoppingOptions {
-  /** The log to watch: 'valLoss' (default), 'loss', 'valAccuracy', 'accuracy' (or Keras' 'val_loss', 'val_accuracy', 'acc', ...). */
+  /** The log to watch: 'valLoss' (default), 'loss', 'valAccuracy', 'accuracy', 'valAuc', ... (or Keras' 'val_loss', 'val_accuracy', 'acc', ...). */
   monitor?: string;
   /** Epochs without improvement before stopping. */
   patience?: number;
   /** Smallest change that counts as an improvement. */
   minDelta?: number;
-  /** 'min' for losses, 'max' for accuracies; 'auto' picks from the name. */
+  /** 'min' for losses and errors, 'max' for accuracy, precision, recall and AUC; 'auto' picks from the name. */
   mode?: 'min' | 'max' | 'auto';
   /** Put back the weights of the best epoch when stopping (or at the end). */
   restoreBestWeights?: boolean;
 }
 const EARLY_STOPPING_OPTIONS: OptionNames<EarlyStoppingOptions> = { monitor: true, patience: true, minDelta: true, mode: true, restoreBestWeights: true };
-
-/** Keras' names of the logs, for monitor: fit logs them in camelCase. */
-const KERAS_LOGS: Readonly<Record<string, string>> = { val_loss: 'valLoss', val_accuracy: 'valAccuracy', val_acc: 'valAccuracy', acc: 'accuracy', valAcc: 'valAccuracy' };
 
 const HOOKS: OptionNames<Callback> = { onTrainBegin: true, onEpochBegin: true, onBatchEnd: true, onEpochEnd: true, onTrainEnd: true };
 
@@ -48,17 +47,12 @@ export function checkCallback(cb: unknown): void {
 /** Stops training when the monitored value stops improving (Keras' EarlyStopping). */
 export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { readonly stoppedEpoch: number | null; readonly bestEpoch: number | null } {
   checkOptions(options, 'earlyStopping()', EARLY_STOPPING_OPTIONS);
-  if (options.monitor !== undefined && typeof options.monitor !== 'string') throw new TypeError(`monitor must be the name of a log such as 'valLoss', got ${describeValue(options.monitor)}`);
-  const monitor = options.monitor === undefined ? 'valLoss' : Object.hasOwn(KERAS_LOGS, options.monitor) ? KERAS_LOGS[options.monitor] : options.monitor;
-  const patience = options.patience ?? 0;
-  const minDelta = Math.abs(options.minDelta ?? 0);
-  if (!Number.isInteger(patience) || patience < 0) throw new RangeError(`patience must be a non-negative integer, got ${showValue(patience)}`);
-  const mode = options.mode === undefined || options.mode === 'auto' ? (/acc/i.test(monitor) ? 'max' : 'min') : options.mode;
-  let best = mode === 'min' ? Infinity : -Infinity;
+  const monitor = watch(options.monitor, options.mode, options.minDelta, 'earlyStopping');
+  const patience = count(options.patience ?? 0, 'patience');
+  let best = monitor.initial;
   let wait = 0;
   let bestWeights: Float32Array[] | null = null;
   const state = { stoppedEpoch: null as number | null, bestEpoch: null as number | null };
-  const improved = (value: number) => (mode === 'min' ? value < best - minDelta : value > best + minDelta);
   return {
     get stoppedEpoch() {
       return state.stoppedEpoch;
@@ -67,18 +61,15 @@ export function earlyStopping(options: EarlyStoppingOptions = {}): Callback & { 
       return state.bestEpoch;
     },
     onTrainBegin() {
-      best = mode === 'min' ? Infinity : -Infinity;
+      best = monitor.initial;
       wait = 0;
       bestWeights = null;
       state.stoppedEpoch = null;
       state.bestEpoch = null;
     },
     onEpochEnd(epoch, logs, model) {
-      const value = logs[monitor];
-      if (value === undefined) {
-        throw new RangeError(`earlyStopping monitors '${monitor}', which training does not log; logged: ${Object.keys(logs).join(', ')}${didYouMean(monitor, Object.keys(logs))}`);
-      }
-      if (improved(value)) {
+      const value = monitor.read(logs);
+      if (monitor.improves(value, best)) {
         best = value;
         wait = 0;
         state.bestEpoch = epoch;

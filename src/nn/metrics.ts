@@ -1,21 +1,39 @@
-/** Metrics by name ('accuracy'), computed from a batch's outputs and targets. */
+/**
+ * Metrics by name, as compile() takes them: 'accuracy' ('acc'), the binary 'precision', 'recall'
+ * and 'auc', and the regression 'mse' and 'mae' (Keras' names, in any case or snake_case:
+ * 'AUC', 'mean_squared_error'). What each computes over an epoch is in metric-accumulator.ts.
+ */
 import type { Tensor2D } from './tensor.js';
 import type { TargetSet } from './targets.js';
 import { didYouMean } from '../options.js';
 import { describeValue, showValue } from '../validate.js';
 
-export type Metric = 'accuracy';
-/** What compile() takes: Keras and tfjs also spell accuracy 'acc'. */
-export type MetricName = Metric | 'acc';
-const BY_NAME: Readonly<Record<string, Metric>> = { accuracy: 'accuracy', acc: 'accuracy' };
+/** The metrics by the name fit and evaluate log them under. */
+export type Metric = 'accuracy' | 'precision' | 'recall' | 'auc' | 'mse' | 'mae';
+/** What compile() takes: the names above, 'acc', and the regression metrics' long names. */
+export type MetricName = Metric | 'acc' | 'meanSquaredError' | 'meanAbsoluteError' | 'mean_squared_error' | 'mean_absolute_error';
 
-/** The metrics by canonical name, each once. */
+export const METRICS: readonly Metric[] = ['accuracy', 'precision', 'recall', 'auc', 'mse', 'mae'];
+/** Metrics on a binary decision per output (one sigmoid output, or each column of a one-hot target). */
+export const BINARY_METRICS: readonly Metric[] = ['precision', 'recall', 'auc'];
+
+const folded = (name: string) => name.replace(/_/g, '').toLowerCase();
+const BY_FOLDED: ReadonlyMap<string, Metric> = new Map([
+  ...METRICS.map((m) => [m, m] as const),
+  ['acc', 'accuracy'],
+  ['meansquarederror', 'mse'],
+  ['meanabsoluteerror', 'mae'],
+]);
+
+/** The metrics by canonical name, each once, in the order given. */
 export function resolveMetrics(metrics: unknown): Metric[] {
   if (!Array.isArray(metrics)) throw new TypeError(`metrics must be an array such as ['accuracy'], got ${describeValue(metrics)}`);
   const resolved = new Set<Metric>();
   for (const m of metrics) {
-    const metric = typeof m === 'string' && Object.hasOwn(BY_NAME, m) ? BY_NAME[m] : undefined;
-    if (!metric) throw new RangeError(`metrics may contain 'accuracy' (or 'acc'), got ${showValue(m)}${typeof m === 'string' ? didYouMean(m, Object.keys(BY_NAME)) : ''}`);
+    const metric = typeof m === 'string' ? BY_FOLDED.get(folded(m)) : undefined;
+    if (!metric) {
+      throw new RangeError(`metrics may contain ${METRICS.map((n) => `'${n}'`).join(', ')} (or 'acc', 'meanSquaredError', 'meanAbsoluteError'), got ${showValue(m)}${typeof m === 'string' ? didYouMean(m, METRICS) : ''}`);
+    }
     resolved.add(metric);
   }
   return [...resolved];

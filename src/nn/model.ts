@@ -13,18 +13,21 @@ import { checkCallback } from './callbacks.js';
 import { Dense } from './layers/dense.js';
 import { MAX_DIMENSION, type Layer, type LayerConfig, type Param, type State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
-import { countCorrect, resolveMetrics, type Metric, type MetricName } from './metrics.js';
+import { MetricAccumulator } from './metric-accumulator.js';
+import { resolveMetrics, type Metric, type MetricName } from './metrics.js';
 import { writeModelFiles } from './model-file.js';
 import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimizers.js';
 import { progressLogger } from './progress.js';
+import { addRegularizationGradients, regularizationLoss } from './regularizers.js';
+import { sampleWeights, weightedLoss } from './sample-weights.js';
 import { summaryText } from './summary.js';
 import { trainingLoop, type FitOptions, type History } from './training-loop.js';
 import { asInputs, requireFinite, sliceTargets, targetSet, type Inputs, type TargetSet, type Targets } from './targets.js';
 import { Tensor2D } from './tensor.js';
 import { checkOptions, type OptionNames } from '../options.js';
-import { describeValue, requirePositiveInteger } from '../validate.js';
+import { describeValue, requirePositiveInteger, showValue } from '../validate.js';
 
-export type { Metric } from './metrics.js';
+export type { Metric, MetricName } from './metrics.js';
 export type { Inputs, Targets } from './targets.js';
 export type { FitOptions, History } from './training-loop.js';
 
@@ -46,9 +49,12 @@ export interface EvaluateOptions {
   batchSize?: number;
 }
 export type PredictOptions = EvaluateOptions;
+/** evaluate()'s result: the loss (with any regularization penalty) and each compiled metric. */
+export type EvaluateResult = { loss: number } & Partial<Record<Metric, number>>;
 const EVALUATE_OPTIONS: OptionNames<EvaluateOptions> = { batchSize: true };
 const FIT_OPTIONS: OptionNames<FitOptions> = {
   epochs: true, batchSize: true, validationData: true, validationSplit: true, shuffle: true, seed: true, callbacks: true, verbose: true,
+  sampleWeight: true, classWeight: true,
 };
 
 interface Compiled {
@@ -150,14 +156,27 @@ export class Sequential {
     return out;
   }
 
-  /** Loss (and gradient) and correct-prediction count of one batch. */
-  private score(out: Tensor2D, t: TargetSet, grad: Float32Array | null) {
+  /**
+   * Loss (and gradient) of one batch, sample-weighted when the targets carry weights, plus the
+   * regularization penalty; the outputs go into `metrics` when given.
+   */
+  private score(out: Tensor2D, t: TargetSet, grad: Float32Array | null, metrics: MetricAccumulator | null) {
     const { loss } = this.requireCompiled('fit');
     const fused = this.fusedOutput();
     const onLogits = loss.fromLogits || fused !== null;
     const prediction = fused ? fused.preActivation! : out.data;
-    const value = getBackendImpl().loss(lossKind(loss, onLogits), prediction, t.data, out.rows, out.cols, grad, lossOptions(loss));
-    return { value, correct: countCorrect(out, t, loss.fromLogits), fused };
+    const backend = getBackendImpl();
+    const kind = lossKind(loss, onLogits);
+    const value = t.weights
+      ? weightedLoss(backend, kind, prediction, t, out.cols, t.weights, grad, lossOptions(loss))
+      : backend.loss(kind, prediction, t.data, out.rows, out.cols, grad, lossOptions(loss));
+    metrics?.add(out, t);
+    return { value: value + regularizationLoss(this.params()), fused };
+  }
+
+  private newMetrics(): MetricAccumulator {
+    const { metrics, loss } = this.requireCompiled('fit');
+    return new MetricAccumulator(metrics, loss.fromLogits);
   }
 
   /** Loss and gradients of one batch (training mode) without an update: each param's grad is filled. */
@@ -184,23 +203,24 @@ export class Sequential {
     });
   }
 
-  private backpropagate(x: Tensor2D, t: TargetSet) {
+  private backpropagate(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator | null = null) {
     const out = this.forward(x, true, false);
     const grad = new Float32Array(out.data.length);
-    const { value, correct, fused } = this.score(out, t, grad);
-    if (!Number.isFinite(value)) return { value, correct, finite: false };
+    const { value, fused } = this.score(out, t, grad, metrics);
+    if (!Number.isFinite(value)) return { value, finite: false };
     let dy = new Tensor2D(grad, out.rows, out.cols);
     const last = this.layers.length - 1;
     dy = fused ? fused.backwardFromPreActivation(dy) : this.layers[last].backward(dy);
     for (let i = last - 1; i >= 0; i--) dy = this.layers[i].backward(dy);
-    return { value, correct, finite: true };
+    addRegularizationGradients(this.params());
+    return { value, finite: true };
   }
 
-  private trainBatch(x: Tensor2D, t: TargetSet) {
+  private trainBatch(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator): number {
     const compiled = this.requireCompiled('fit');
-    const result = this.backpropagate(x, t);
+    const result = this.backpropagate(x, t, metrics);
     if (result.finite) compiled.optimizer.apply(this.params());
-    return result;
+    return result.value;
   }
 
   async fit(xArg: Inputs, yArg: Targets, options: FitOptions = {}): Promise<History> {
@@ -214,6 +234,9 @@ export class Sequential {
     let targets = this.targets(yArg, x.rows, 'y');
     requireFinite(x.data, x.cols, 'x');
     requireFinite(targets.data, targets.cols, 'y');
+    MetricAccumulator.check(compiled.metrics, targets, 'y');
+    const weights = sampleWeights(targets, options.sampleWeight, options.classWeight);
+    if (weights) targets = { ...targets, weights };
     const epochs = options.epochs ?? 1;
     const batchSize = options.batchSize ?? 32;
     requirePositiveInteger(epochs, 'epochs');
@@ -226,41 +249,53 @@ export class Sequential {
     } else if (options.validationSplit !== undefined) {
       const split = splitValidation(x, targets, options.validationSplit);
       ({ x, t: targets } = split.train);
-      validation = split.validation;
+      const { weights: _, ...t } = split.validation.t; // the loss weights are for training only
+      validation = { x: split.validation.x, t };
     }
     const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? [...options.callbacks] : [options.callbacks];
     callbacks.forEach(checkCallback);
-    if (options.verbose === 1) callbacks.unshift(progressLogger());
+    if (validation) MetricAccumulator.check(compiled.metrics, validation.t, options.validationData ? 'validationData[1]' : 'y');
+    const verbose = options.verbose ?? 'auto';
+    if (![0, 1, 2, 'auto'].includes(verbose)) {
+      throw new RangeError(`verbose must be 0 (silent), 1 or 'auto' (a progress bar on a terminal, else a line per epoch) or 2 (a line per epoch), got ${showValue(verbose)}`);
+    }
+    if (verbose !== 0) callbacks.unshift(progressLogger(process.stdout, verbose === 2 ? false : undefined));
     return trainingLoop(
-      { trainBatch: (bx, bt) => this.trainBatch(bx, bt), evaluate: (vx, vt) => this.evaluateSet(vx, vt, batchSize) },
+      { trainBatch: (bx, bt, metrics) => this.trainBatch(bx, bt, metrics), evaluate: (vx, vt) => this.evaluateSet(vx, vt, batchSize), metrics: () => this.newMetrics() },
       this,
       { x, targets, validation },
-      { epochs, batchSize, shuffle: options.shuffle !== false, shuffler: new Random(options.seed ?? this.random.uint32()), withAccuracy: compiled.metrics.includes('accuracy'), callbacks },
+      { epochs, batchSize, shuffle: options.shuffle !== false, shuffler: new Random(options.seed ?? this.random.uint32()), callbacks },
     );
   }
 
-  private evaluateSet(x: Tensor2D, t: TargetSet, batchSize: number): { loss: number; accuracy: number } {
+  /** Loss and metrics over a set in inference mode (sample weights are for training only). */
+  private evaluateSet(x: Tensor2D, t: TargetSet, batchSize: number): EvaluateResult {
     let lossSum = 0;
-    let correct = 0;
+    const metrics = this.newMetrics();
     for (let start = 0; start < x.rows; start += batchSize) {
       const end = Math.min(x.rows, start + batchSize);
       const out = this.forward(x.sliceRows(start, end), false, this.fusedOutput() !== null);
-      const { value, correct: right } = this.score(out, sliceTargets(t, start, end), null);
+      const { value } = this.score(out, sliceTargets(t, start, end), null, metrics);
       lossSum += value * (end - start);
-      correct += right;
     }
-    return { loss: lossSum / x.rows, accuracy: correct / x.rows };
+    return { loss: lossSum / x.rows, ...metrics.values() };
   }
 
-  /** Loss (and accuracy if compiled with it) over x and y, in inference mode. */
-  evaluate(xArg: Inputs, yArg: Targets, options: EvaluateOptions = {}): { loss: number; accuracy?: number } {
+  /** Loss (with any regularization penalty) and each compiled metric over x and y, in inference mode. */
+  evaluate(xArg: Inputs, yArg: Targets, options: EvaluateOptions = {}): EvaluateResult {
     checkOptions(options, 'evaluate()', EVALUATE_OPTIONS);
     const compiled = this.requireCompiled('evaluate');
     const x = asInputs(xArg, 'x');
     this.requireInputs(x, 'x');
     const batchSize = requirePositiveInteger(options.batchSize ?? 32, 'batchSize'); // 0 looped forever
-    const result = this.evaluateSet(x, this.targets(yArg, x.rows, 'y'), batchSize);
-    return compiled.metrics.includes('accuracy') ? result : { loss: result.loss };
+    const targets = this.targets(yArg, x.rows, 'y');
+    MetricAccumulator.check(compiled.metrics, targets, 'y');
+    return this.evaluateSet(x, targets, batchSize);
+  }
+
+  /** The compiled optimizer's state; its learningRate may be read and set between steps (callbacks do). */
+  get optimizer(): OptimizerState {
+    return this.requireCompiled('optimizer').optimizer;
   }
 
   /** The model's outputs for x, in inference mode (dropout off, batch norm on moving statistics). */

@@ -5,6 +5,7 @@
  */
 import { OPTIMIZER_SLOTS, type OptimizerHyper, type OptimizerKind } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
+import { clipGradient, type Clipping } from './clipping.js';
 import type { Param } from './layers/layer.js';
 import { checkOptions, didYouMean, type OptionNames } from '../options.js';
 import { showValue } from '../validate.js';
@@ -12,6 +13,26 @@ import { showValue } from '../validate.js';
 export interface OptimizerConfig {
   readonly kind: OptimizerKind;
   readonly hyper: OptimizerHyper;
+  /** Gradient clipping before each step (clipping.ts), when asked for. */
+  readonly clipNorm?: number;
+  readonly clipValue?: number;
+}
+
+/** Every optimizer's clipping options (Keras' clipnorm and clipvalue). */
+export interface ClipOptions {
+  /** Rescale each parameter array's gradient to an L2 norm of at most this. */
+  clipNorm?: number;
+  /** Clamp each gradient element to [-clipValue, clipValue]. */
+  clipValue?: number;
+}
+const CLIP_OPTIONS: OptionNames<ClipOptions> = { clipNorm: true, clipValue: true };
+
+/** The clipping fields of a config: only those given, each a positive number. */
+function clipping(options: ClipOptions): Clipping {
+  return {
+    ...(options.clipNorm === undefined ? {} : { clipNorm: positive(options.clipNorm, 'clipNorm') }),
+    ...(options.clipValue === undefined ? {} : { clipValue: positive(options.clipValue, 'clipValue') }),
+  };
 }
 
 function positive(value: number, name: string): number {
@@ -23,12 +44,12 @@ function fraction(value: number, name: string): number {
   return value;
 }
 
-export interface SgdOptions {
+export interface SgdOptions extends ClipOptions {
   learningRate?: number;
   momentum?: number;
   nesterov?: boolean;
 }
-const SGD_OPTIONS: OptionNames<SgdOptions> = { learningRate: true, momentum: true, nesterov: true };
+const SGD_OPTIONS: OptionNames<SgdOptions> = { learningRate: true, momentum: true, nesterov: true, ...CLIP_OPTIONS };
 
 export function sgd(options: SgdOptions = {}): OptimizerConfig {
   checkOptions(options, 'sgd()', SGD_OPTIONS);
@@ -42,28 +63,29 @@ export function sgd(options: SgdOptions = {}): OptimizerConfig {
       weightDecay: 0,
       nesterov: options.nesterov ?? false,
     },
+    ...clipping(options),
   };
 }
 
-export interface AdamOptions {
+export interface AdamOptions extends ClipOptions {
   learningRate?: number;
   beta1?: number;
   beta2?: number;
   epsilon?: number;
 }
-const ADAM_OPTIONS: OptionNames<AdamOptions> = { learningRate: true, beta1: true, beta2: true, epsilon: true };
+const ADAM_OPTIONS: OptionNames<AdamOptions> = { learningRate: true, beta1: true, beta2: true, epsilon: true, ...CLIP_OPTIONS };
 
 export interface AdamWOptions extends AdamOptions {
   weightDecay?: number;
 }
 const ADAMW_OPTIONS: OptionNames<AdamWOptions> = { ...ADAM_OPTIONS, weightDecay: true };
 
-export interface RmspropOptions {
+export interface RmspropOptions extends ClipOptions {
   learningRate?: number;
   rho?: number;
   epsilon?: number;
 }
-const RMSPROP_OPTIONS: OptionNames<RmspropOptions> = { learningRate: true, rho: true, epsilon: true };
+const RMSPROP_OPTIONS: OptionNames<RmspropOptions> = { learningRate: true, rho: true, epsilon: true, ...CLIP_OPTIONS };
 
 export function adam(options: AdamOptions = {}): OptimizerConfig {
   checkOptions(options, 'adam()', ADAM_OPTIONS);
@@ -77,16 +99,17 @@ export function adam(options: AdamOptions = {}): OptimizerConfig {
       weightDecay: 0,
       nesterov: false,
     },
+    ...clipping(options),
   };
 }
 
 export function adamw(options: AdamWOptions = {}): OptimizerConfig {
   checkOptions(options, 'adamw()', ADAMW_OPTIONS);
   const { weightDecay: _, ...adamOptions } = options;
-  const base = adam(adamOptions).hyper;
+  const base = adam(adamOptions);
   const weightDecay = options.weightDecay ?? 0.004;
   if (!(typeof weightDecay === 'number' && weightDecay >= 0 && Number.isFinite(weightDecay))) throw new RangeError(`weightDecay must be >= 0, got ${showValue(weightDecay)}`);
-  return { kind: 'adamw', hyper: { ...base, weightDecay } };
+  return { ...base, kind: 'adamw', hyper: { ...base.hyper, weightDecay } };
 }
 
 export function rmsprop(options: RmspropOptions = {}): OptimizerConfig {
@@ -101,6 +124,7 @@ export function rmsprop(options: RmspropOptions = {}): OptimizerConfig {
       weightDecay: 0,
       nesterov: false,
     },
+    ...clipping(options),
   };
 }
 
@@ -121,23 +145,44 @@ export function resolveOptimizer(arg: string | OptimizerConfig): OptimizerConfig
   return arg;
 }
 
-/** An optimizer bound to a model's parameters: its state and step count. */
+/**
+ * An optimizer bound to a model's parameters: its state, step count and learning rate (which
+ * callbacks such as reduceLROnPlateau change between steps, as Keras' optimizer.learning_rate).
+ */
 export class OptimizerState {
   private step = 0;
   private readonly slots = new Map<Param, Float32Array[]>();
+  private hyper: OptimizerHyper;
 
-  constructor(readonly config: OptimizerConfig) {}
+  constructor(private readonly initial: OptimizerConfig) {
+    this.hyper = initial.hyper;
+  }
+
+  /** The config with the current learning rate (what a saved model stores). */
+  get config(): OptimizerConfig {
+    return { ...this.initial, hyper: this.hyper };
+  }
+
+  get learningRate(): number {
+    return this.hyper.learningRate;
+  }
+
+  set learningRate(value: number) {
+    this.hyper = { ...this.hyper, learningRate: positive(value, 'learningRate') };
+  }
 
   apply(params: readonly Param[]): void {
     this.step++;
     const backend = getBackendImpl();
+    const { kind, clipNorm, clipValue } = this.initial;
     for (const p of params) {
       let slots = this.slots.get(p);
       if (!slots) {
-        slots = Array.from({ length: OPTIMIZER_SLOTS[this.config.kind] }, () => new Float32Array(p.value.length));
+        slots = Array.from({ length: OPTIMIZER_SLOTS[kind] }, () => new Float32Array(p.value.length));
         this.slots.set(p, slots);
       }
-      backend.optimizerStep(this.config.kind, p.value, p.grad, slots, this.config.hyper, this.step);
+      if (clipNorm !== undefined || clipValue !== undefined) clipGradient(p.grad, { clipNorm, clipValue });
+      backend.optimizerStep(kind, p.value, p.grad, slots, this.hyper, this.step);
     }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * fit's verbose output as a callback (fit adds it for verbose: 1), Keras style: on a terminal a
+ * fit's verbose output as a callback (fit adds it unless verbose: 0), Keras style: on a terminal a
  * progress bar per epoch redrawn in place ("Epoch 3/20 [=========>.........] 9/14 - loss: 0.2311
  * - accuracy: 0.9420"); elsewhere (CI logs, pipes) one plain line per epoch.
  */
@@ -8,8 +8,8 @@ import type { Callback } from './callback-types.js';
 
 const BAR = 24;
 
-export function progressLogger(stream: NodeJS.WriteStream = process.stdout): Callback {
-  const tty = stream.isTTY === true;
+/** Progress on `stream`: a bar when `tty` (by default, when the stream is a terminal), else a line per epoch. */
+export function progressLogger(stream: NodeJS.WriteStream = process.stdout, tty = stream.isTTY === true): Callback {
   let epochs = 0;
   let batches = 0;
   let head = '';

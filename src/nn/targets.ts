@@ -15,6 +15,8 @@ export interface TargetSet {
   /** 1 for class indices. */
   readonly cols: number;
   readonly sparse: boolean;
+  /** Per-sample loss weights (fit's sampleWeight and classWeight), when given. */
+  readonly weights?: Float32Array;
 }
 
 export function asInputs(x: Inputs, name: string): Tensor2D {
@@ -65,11 +67,13 @@ export function targetSet(y: Targets, rows: number, cols: number, loss: LossConf
 }
 
 export function sliceTargets(t: TargetSet, start: number, end: number): TargetSet {
-  return { ...t, data: t.data.subarray(start * t.cols, end * t.cols), rows: end - start };
+  const sliced = { ...t, data: t.data.subarray(start * t.cols, end * t.cols), rows: end - start };
+  return t.weights ? { ...sliced, weights: t.weights.subarray(start, end) } : sliced;
 }
 
 export function gatherTargets(t: TargetSet, idx: Int32Array): TargetSet {
   const data = new Float32Array(idx.length * t.cols);
   idx.forEach((from, to) => data.set(t.data.subarray(from * t.cols, (from + 1) * t.cols), to * t.cols));
-  return { ...t, data, rows: idx.length };
+  const gathered = { ...t, data, rows: idx.length };
+  return t.weights ? { ...gathered, weights: Float32Array.from(idx, (from) => t.weights![from]) } : gathered;
 }

@@ -6,6 +6,9 @@
 import type { Random } from '../random.js';
 import { batchCount, batches } from './batches.js';
 import type { Callback, Logs, TrainingModel } from './callback-types.js';
+import { addKerasAliases, validationName } from './log-names.js';
+import type { MetricAccumulator } from './metric-accumulator.js';
+import type { ClassWeight } from './sample-weights.js';
 import type { Inputs, TargetSet, Targets } from './targets.js';
 import type { Tensor2D } from './tensor.js';
 
@@ -19,13 +22,24 @@ export interface FitOptions {
   /** Seeds the shuffling (the model's own seed covers initialization and dropout). */
   seed?: number;
   callbacks?: Callback | Callback[];
-  /** 1: a progress bar per epoch (plain lines when not on a terminal); 0: silent. */
-  verbose?: 0 | 1;
+  /**
+   * As Keras: 'auto' (the default) or 1, a progress bar per epoch on a terminal and one plain line
+   * per epoch otherwise; 2, one line per epoch; 0, silent.
+   */
+  verbose?: 0 | 1 | 2 | 'auto';
+  /** A loss weight per sample (Keras' sample_weight; see sample-weights.ts). */
+  sampleWeight?: readonly number[] | Float32Array;
+  /** A loss weight per class index, e.g. { 0: 1, 1: 5 } (Keras' class_weight). */
+  classWeight?: ClassWeight;
 }
 
 export interface History {
   epoch: number[];
-  /** Per-epoch logs by name: loss, accuracy, valLoss, valAccuracy. */
+  /**
+   * Per-epoch logs by name: loss, each metric (accuracy, precision, ...), and valLoss, valAccuracy,
+   * ... when validating; also under Keras' names (val_loss, val_accuracy, ...) as non-enumerable
+   * aliases of the same arrays.
+   */
   history: Record<string, number[]>;
   loss: number[];
   valLoss: number[];
@@ -33,10 +47,14 @@ export interface History {
   stopReason?: string;
 }
 
-/** What the loop runs: one optimizer step on a batch, and an evaluation in inference mode. */
+/**
+ * What the loop runs: one optimizer step on a batch (its loss; the batch's outputs go into
+ * `metrics`), an evaluation in inference mode (loss and metrics), and a fresh set of metrics.
+ */
 export interface TrainingStep {
-  trainBatch(x: Tensor2D, t: TargetSet): { value: number; correct: number };
-  evaluate(x: Tensor2D, t: TargetSet): { loss: number; accuracy: number };
+  trainBatch(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator): number;
+  evaluate(x: Tensor2D, t: TargetSet): Record<string, number>;
+  metrics(): MetricAccumulator;
 }
 
 export interface TrainingData {
@@ -50,43 +68,39 @@ export interface TrainingSettings {
   readonly batchSize: number;
   readonly shuffle: boolean;
   readonly shuffler: Random;
-  readonly withAccuracy: boolean;
   readonly callbacks: readonly Callback[];
 }
 
 export async function trainingLoop(step: TrainingStep, model: TrainingModel, data: TrainingData, settings: TrainingSettings): Promise<History> {
   const { x, targets, validation } = data;
-  const { epochs, batchSize, callbacks, withAccuracy } = settings;
+  const { epochs, batchSize, callbacks } = settings;
   const history: History = { epoch: [], history: {}, loss: [], valLoss: [] };
   for (const cb of callbacks) await cb.onTrainBegin?.(model, { epochs, batches: batchCount(x.rows, batchSize) });
   training: for (let epoch = 0; epoch < epochs; epoch++) {
     for (const cb of callbacks) await cb.onEpochBegin?.(epoch, model);
     const order = settings.shuffle ? settings.shuffler.permutation(x.rows) : null;
     let lossSum = 0;
-    let correct = 0;
     let seen = 0;
+    const metrics = step.metrics();
     for (const batch of batches(x, targets, batchSize, order)) {
-      const result = step.trainBatch(batch.x, batch.t);
-      if (!Number.isFinite(result.value)) {
-        history.stopReason = `loss became ${result.value} at epoch ${epoch + 1}, batch ${batch.index + 1}: training stopped (check the learning rate and the input scale)`;
+      const value = step.trainBatch(batch.x, batch.t, metrics);
+      if (!Number.isFinite(value)) {
+        history.stopReason = `loss became ${value} at epoch ${epoch + 1}, batch ${batch.index + 1}: training stopped (check the learning rate and the input scale)`;
         break training;
       }
-      lossSum += result.value * batch.size;
-      correct += result.correct;
+      lossSum += value * batch.size;
       seen += batch.size;
-      const logs: Logs = withAccuracy ? { loss: lossSum / seen, accuracy: correct / seen } : { loss: lossSum / seen };
+      const logs: Logs = { loss: lossSum / seen, ...metrics.values(false) }; // AUC only at the epoch's end (it sorts every score)
       for (const cb of callbacks) await cb.onBatchEnd?.(batch.index, logs, model);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const logs: Record<string, number> = { loss: lossSum / seen };
-    if (withAccuracy) logs.accuracy = correct / seen;
+    const logs: Record<string, number> = { loss: lossSum / seen, ...metrics.values() };
     if (validation) {
-      const v = step.evaluate(validation.x, validation.t);
-      logs.valLoss = v.loss;
-      if (withAccuracy) logs.valAccuracy = v.accuracy;
+      for (const [k, v] of Object.entries(step.evaluate(validation.x, validation.t))) logs[validationName(k)] = v;
     }
     history.epoch.push(epoch);
     for (const [k, v] of Object.entries(logs)) (history.history[k] ??= []).push(v);
+    addKerasAliases(history.history);
     history.loss.push(logs.loss);
     if (logs.valLoss !== undefined) history.valLoss.push(logs.valLoss);
     let stop = false;

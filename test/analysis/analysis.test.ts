@@ -124,7 +124,7 @@ describe('decisionBoundary', () => {
     const { x, y } = makeMoons(200, { noise: 0.1, seed: 5 });
     const model = sequential([dense(16, { activation: 'tanh', inputDim: 2 }), dense(1, { activation: 'sigmoid' })], { seed: 2 });
     model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
-    await model.fit(x, y, { epochs: 30, seed: 1 });
+    await model.fit(x, y, { epochs: 30, seed: 1, verbose: 0 });
     const grid = decisionBoundary(model, x, y, { resolution: 40 });
     expect(grid.xs).toHaveLength(40);
     expect(grid.classes).toHaveLength(1600);

@@ -25,8 +25,8 @@ describe('loss names in snake_case (and any case)', () => {
   it("trains the same with 'sparse_categorical_crossentropy' as with its canonical name", async () => {
     const x = tensor2d([[0, 1], [1, 0], [1, 1], [0, 0]]);
     const y = Int32Array.from([0, 1, 1, 0]);
-    const a = await compiled('sparse_categorical_crossentropy' as LossArg).fit(x, y, { epochs: 3, seed: 1 });
-    const b = await compiled('sparseCategoricalCrossentropy').fit(x, y, { epochs: 3, seed: 1 });
+    const a = await compiled('sparse_categorical_crossentropy' as LossArg).fit(x, y, { epochs: 3, seed: 1, verbose: 0 });
+    const b = await compiled('sparseCategoricalCrossentropy').fit(x, y, { epochs: 3, seed: 1, verbose: 0 });
     expect(a.loss).toEqual(b.loss);
   });
 
@@ -52,7 +52,7 @@ describe("metric 'acc'", () => {
     const model = sequential([dense(2, { inputDim: 2, activation: 'softmax' })], { seed: 2 }).compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['acc'] });
     const x = tensor2d([[0, 1], [1, 0]]);
     const y = Int32Array.from([0, 1]);
-    const history = await model.fit(x, y, { epochs: 2 });
+    const history = await model.fit(x, y, { epochs: 2, verbose: 0 });
     expect(history.history.accuracy).toHaveLength(2);
     expect(model.evaluate(x, y).accuracy).toBeTypeOf('number');
     expect(model.toConfig().compile!.metrics).toEqual(['accuracy']);
@@ -86,14 +86,14 @@ describe('validationSplit (Keras semantics)', () => {
 
   it('holds out the last fraction of the samples, taken before shuffling, and logs valLoss on it', async () => {
     const split = fresh();
-    const history = await split.fit(x, y, { epochs: 1, batchSize: 3, seed: 9, validationSplit: 0.2 });
+    const history = await split.fit(x, y, { epochs: 1, batchSize: 3, seed: 9, validationSplit: 0.2, verbose: 0 });
     expect(history.valLoss).toHaveLength(1);
     expect(history.history.valAccuracy).toHaveLength(1);
     // the validation loss is the loss on rows 8 and 9 ...
     expect(history.valLoss[0]).toBe(split.evaluate(x.sliceRows(8, 10), y.subarray(8)).loss);
     // ... and training saw exactly rows 0..7, shuffled with the same seed
     const firstRows = fresh();
-    await firstRows.fit(x.sliceRows(0, 8), y.subarray(0, 8), { epochs: 1, batchSize: 3, seed: 9 });
+    await firstRows.fit(x.sliceRows(0, 8), y.subarray(0, 8), { epochs: 1, batchSize: 3, seed: 9, verbose: 0 });
     expect(split.getWeights()).toEqual(firstRows.getWeights());
   });
 
@@ -109,7 +109,7 @@ describe("earlyStopping's monitor in Keras' names", () => {
     const y = Int32Array.from([0, 1, 1, 0, 1]);
     const stopper = earlyStopping({ monitor: 'val_loss', patience: 0, minDelta: 1e9 });
     const model = sequential([dense(2, { inputDim: 2, activation: 'softmax' })], { seed: 1 }).compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-    const history = await model.fit(x, y, { epochs: 5, validationSplit: 0.4, callbacks: [stopper] });
+    const history = await model.fit(x, y, { epochs: 5, validationSplit: 0.4, callbacks: [stopper], verbose: 0 });
     // the first epoch is the best, nothing improves on it by 1e9: it stops after the second (an unlogged name would throw)
     expect(stopper.bestEpoch).toBe(0);
     expect(stopper.stoppedEpoch).toBe(1);
@@ -118,7 +118,21 @@ describe("earlyStopping's monitor in Keras' names", () => {
 
   it('a name it does not log is still an error, with a suggestion', async () => {
     const model = sequential([dense(2, { inputDim: 2, activation: 'softmax' })], { seed: 1 }).compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
-    await expect(model.fit([[0, 1]], Int32Array.from([1]), { callbacks: [earlyStopping({ monitor: 'los' })] })).rejects.toThrow(/did you mean 'loss'\?/);
+    await expect(model.fit([[0, 1]], Int32Array.from([1]), { callbacks: [earlyStopping({ monitor: 'los' })], verbose: 0 })).rejects.toThrow(/did you mean 'loss'\?/);
     expect(() => earlyStopping({ monitor: 3 as never })).toThrow(TypeError);
+  });
+});
+
+describe("History under Keras' names too", () => {
+  it('has val_loss, val_accuracy (and loss, accuracy) as the same arrays as valLoss, valAccuracy; JSON and keys show each once', async () => {
+    const model = sequential([dense(1, { inputDim: 2, activation: 'sigmoid' })], { seed: 1 }).compile({ optimizer: 'sgd', loss: 'binaryCrossentropy', metrics: ['acc'] });
+    const history = await model.fit([[0, 1], [1, 0], [1, 1], [0, 0]], [0, 1, 1, 0], { epochs: 2, validationSplit: 0.5, verbose: 0 });
+    const h = history.history;
+    expect(h.val_loss).toBe(h.valLoss);
+    expect(h.val_accuracy).toBe(h.valAccuracy);
+    expect(h.val_loss).toHaveLength(2);
+    expect(h.loss).toEqual(history.loss);
+    expect(Object.keys(h)).toEqual(['loss', 'accuracy', 'valLoss', 'valAccuracy']);
+    expect(Object.keys(JSON.parse(JSON.stringify(h)))).toEqual(['loss', 'accuracy', 'valLoss', 'valAccuracy']);
   });
 });

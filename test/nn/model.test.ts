@@ -36,10 +36,10 @@ describe('gradients match finite differences', () => {
             : task === 'multi' ? (sparse ? Int32Array.from([0, 2, 1, 2]) : oneHot([0, 2, 1, 2], 3))
               : tensor2d([[0.3, -1], [1, 0.5], [-0.5, 0.2], [2, -0.3]]);
           // one full-batch step with a vanishing learning rate leaves the gradients in param.grad
-          await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false });
+          await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
           const params = model.params();
           // the training-mode loss (batch statistics in batch norm); the step itself moves nothing
-          const lossAt = async () => (await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false })).loss[0];
+          const lossAt = async () => (await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 })).loss[0];
           const bad: string[] = [];
           for (const p of params) {
             const analytic = p.grad.slice();
@@ -69,7 +69,7 @@ describe('training', () => {
         const { xTrain, xTest, yTrain, yTest } = irisSplit();
         const model = sequential([dense(16, { activation: 'relu', inputDim: 4, kernelInitializer: 'heNormal' }), dropout(0.1), dense(3, { activation: 'softmax' })], { seed: 7 });
         model.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-        const history = await model.fit(xTrain, yTrain, { epochs: 60, batchSize: 16, seed: 1, validationData: [xTest, yTest] });
+        const history = await model.fit(xTrain, yTrain, { epochs: 60, batchSize: 16, seed: 1, validationData: [xTest, yTest], verbose: 0 });
         expect(history.loss).toHaveLength(60);
         expect(history.loss[59]).toBeLessThan(history.loss[0]);
         expect(history.history.valAccuracy).toHaveLength(60);
@@ -83,7 +83,7 @@ describe('training', () => {
     const run = (backend: 'native' | 'js') => withBackend(backend, async () => {
       const model = sequential([dense(16, { activation: 'tanh', inputDim: 2 }), dropout(0.2), dense(8, { activation: 'gelu' }), dense(1, { activation: 'sigmoid' })], { seed: 21 });
       model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
-      const history = await model.fit(x, y, { epochs: 20, batchSize: 32, seed: 3, validationSplit: 0.2 });
+      const history = await model.fit(x, y, { epochs: 20, batchSize: 32, seed: 3, validationSplit: 0.2, verbose: 0 });
       return { history, predictions: model.predict(x).data };
     });
     const native = await run('native');
@@ -101,7 +101,7 @@ describe('training', () => {
     const run = (backend: 'native' | 'js') => withBackend(backend, async () => {
       const model = sequential([dense(8, { activation: 'tanh', inputDim: 2 }), dropout(0.2), dense(1, { activation: 'sigmoid' })], { seed: 11 });
       model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
-      await model.fit(x, y, { epochs: 3, batchSize: 32, seed: 5 });
+      await model.fit(x, y, { epochs: 3, batchSize: 32, seed: 5, verbose: 0 });
       return model.getWeights();
     });
     const native = await run('native');
@@ -112,12 +112,12 @@ describe('training', () => {
   it('stops on a NaN loss with a clear reason, and earlyStopping restores the best weights', async () => {
     const { x, y } = makeMoons(64, { seed: 1 });
     const exploding = sequential([dense(4, { activation: 'relu', inputDim: 2 }), dense(1)], { seed: 1 }).compile({ optimizer: sgd({ learningRate: 1e30 }), loss: 'mse' });
-    const history = await exploding.fit(x, tensor2d(Array.from(y, (v) => v * 1e30)), { epochs: 5 });
+    const history = await exploding.fit(x, tensor2d(Array.from(y, (v) => v * 1e30)), { epochs: 5, verbose: 0 });
     expect(history.stopReason).toMatch(/loss became (NaN|Infinity) at epoch \d+, batch \d+/);
 
     const stopper = earlyStopping({ monitor: 'loss', patience: 0, restoreBestWeights: true });
     const model = sequential([dense(4, { activation: 'relu', inputDim: 2 }), dense(1, { activation: 'sigmoid' })], { seed: 2 }).compile({ optimizer: sgd({ learningRate: 50 }), loss: 'binaryCrossentropy' });
-    const h = await model.fit(x, y, { epochs: 30, callbacks: [stopper], shuffle: false });
+    const h = await model.fit(x, y, { epochs: 30, callbacks: [stopper], shuffle: false, verbose: 0 });
     expect(stopper.stoppedEpoch).not.toBeNull();
     expect(h.epoch.length).toBe(stopper.stoppedEpoch! + 1);
     expect(h.stopReason).toMatch(/callback stopped training/);
@@ -146,7 +146,7 @@ describe('save and load', () => {
     const { xTrain, yTrain, xTest } = irisSplit();
     const model = sequential([dense(8, { activation: 'swish', inputDim: 4 }), batchNormalization(), prelu(), dense(3, { activation: 'softmax' })], { seed: 9 });
     model.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
-    await model.fit(xTrain, yTrain, { epochs: 3 });
+    await model.fit(xTrain, yTrain, { epochs: 3, verbose: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'actfn-model-'));
     try {
       model.save(dir);
@@ -181,7 +181,7 @@ describe('fit as a good citizen of the event loop', () => {
     model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
-    await model.fit(x, y, { epochs: 3, batchSize: 16 });
+    await model.fit(x, y, { epochs: 3, batchSize: 16, verbose: 0 });
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(10);
   });

@@ -39,7 +39,7 @@ describe('a model without an input size yet', () => {
     expect(m.summary(false)).toMatch(/Total params: 97/);
     expect(m.getWeights()).toHaveLength(4);
     const fitted = unbuilt().compile({ optimizer: 'sgd', loss: 'mse' });
-    await fitted.fit(tensor2d([[1, 2, 3]]), tensor2d([[1]]));
+    await fitted.fit(tensor2d([[1, 2, 3]]), tensor2d([[1]]), { verbose: 0 });
     expect(fitted.summary(false)).toMatch(/Total params: 81/);
   });
 

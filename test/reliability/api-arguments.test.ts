@@ -28,6 +28,17 @@ function model() {
     .compile({ optimizer: 'sgd', loss: 'sparseCategoricalCrossentropy' });
 }
 
+/** Runs call with stdout swallowed. */
+async function quietly<T>(call: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    return await call();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
 /** set(h), then the setting as it was: a global setter must not leak into the other calls. */
 function restoring<T>(get: () => T, set: (value: T) => unknown, h: unknown): unknown {
   const before = get();
@@ -77,14 +88,29 @@ const ENTRY_POINTS: Record<string, Call> = {
   'compile({ loss: h })': (h) => actfn.sequential([actfn.dense(2, { inputDim: 2 })]).compile({ optimizer: 'sgd', loss: h }),
   "compile({ loss: { name: 'huber', delta: h } })": (h) => actfn.sequential([actfn.dense(2, { inputDim: 2 })]).compile({ optimizer: 'sgd', loss: { name: 'huber', delta: h } }),
   'compile({ metrics: h })': (h) => actfn.sequential([actfn.dense(2, { inputDim: 2 })]).compile({ optimizer: 'sgd', loss: 'mse', metrics: h }),
-  'fit(h, y)': (h) => model().fit(h, labels, { epochs: 1 }),
-  'fit(x, h)': (h) => model().fit(rows, h, { epochs: 1 }),
-  'fit(x, y, h)': (h) => model().fit(rows, labels, h),
-  'fit(x, y, { epochs: h })': (h) => model().fit(rows, labels, { epochs: typeof h === 'number' && h > 5 ? 5.5 : h }),
-  'fit(x, y, { batchSize: h })': (h) => model().fit(rows, labels, { epochs: 1, batchSize: h }),
-  'fit(x, y, { validationSplit: h })': (h) => model().fit(rows, labels, { epochs: 1, validationSplit: h }),
-  'fit(x, y, { callbacks: h })': (h) => model().fit(rows, labels, { epochs: 1, callbacks: h }),
-  'fit(x, y, { validationData: h })': (h) => model().fit(rows, labels, { epochs: 1, validationData: h }),
+  'fit(h, y)': (h) => model().fit(h, labels, { epochs: 1, verbose: 0 }),
+  'fit(x, h)': (h) => model().fit(rows, h, { epochs: 1, verbose: 0 }),
+  'fit(x, y, h)': (h) => quietly(() => model().fit(rows, labels, h)), // a valid h trains, printing fit's default progress lines
+  'fit(x, y, { epochs: h })': (h) => model().fit(rows, labels, { epochs: typeof h === 'number' && h > 5 ? 5.5 : h, verbose: 0 }),
+  'fit(x, y, { batchSize: h })': (h) => model().fit(rows, labels, { epochs: 1, batchSize: h, verbose: 0 }),
+  'fit(x, y, { validationSplit: h })': (h) => model().fit(rows, labels, { epochs: 1, validationSplit: h, verbose: 0 }),
+  'fit(x, y, { callbacks: h })': (h) => model().fit(rows, labels, { epochs: 1, callbacks: h, verbose: 0 }),
+  'fit(x, y, { validationData: h })': (h) => model().fit(rows, labels, { epochs: 1, validationData: h, verbose: 0 }),
+  'fit(x, y, { sampleWeight: h })': (h) => model().fit(rows, labels, { epochs: 1, sampleWeight: h, verbose: 0 }),
+  'fit(x, y, { classWeight: h })': (h) => model().fit(rows, labels, { epochs: 1, classWeight: h, verbose: 0 }),
+  'fit(x, y, { verbose: h })': (h) => quietly(() => model().fit(rows, labels, { epochs: 1, verbose: h })),
+  'dense(2, { kernelRegularizer: h })': (h) => actfn.dense(2, { kernelRegularizer: h }),
+  'l1(h)': (h) => actfn.l1(h),
+  'l2(h)': (h) => actfn.l2(h),
+  'l1l2(h)': (h) => actfn.l1l2(h),
+  'sgd({ clipNorm: h })': (h) => actfn.sgd({ clipNorm: h }),
+  'adam({ clipValue: h })': (h) => actfn.adam({ clipValue: h }),
+  'modelCheckpoint(h)': (h) => actfn.modelCheckpoint(h),
+  "modelCheckpoint('dir', h)": (h) => actfn.modelCheckpoint('dir', h),
+  'reduceLROnPlateau(h)': (h) => actfn.reduceLROnPlateau(h),
+  'learningRateScheduler(h)': (h) => actfn.learningRateScheduler(h),
+  'csvLogger(h)': (h) => actfn.csvLogger(h),
+  "csvLogger('log.csv', h)": (h) => actfn.csvLogger('log.csv', h),
   'predict(h)': (h) => model().predict(h),
   'evaluate(x, h)': (h) => model().evaluate(rows, h),
   'getWeights/setWeights(h)': (h) => model().setWeights(h),

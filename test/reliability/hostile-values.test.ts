@@ -77,7 +77,7 @@ describe.skipIf(jsOnly)('random small models train one step the same on both bac
           const y = tensor2d(Array.from({ length: batch }, (_, r) => (r % 2)));
           const run = (backend: 'native' | 'js') => withBackend(backend, async () => {
             const model = build();
-            const h = await model.fit(x, y, { epochs: 1, batchSize: batch, shuffle: false });
+            const h = await model.fit(x, y, { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 });
             return { loss: h.loss[0], weights: model.getWeights() };
           });
           const native = await run('native');

@@ -64,7 +64,7 @@ describe.skipIf(jsOnly)('no leaks', () => {
       const { x, y } = a.makeMoons(256, { noise: 0.2, seed: 1 });
       const model = a.sequential([a.dense(16, { activation: 'relu', inputDim: 2 }), a.dropout(0.1), a.dense(1, { activation: 'sigmoid' })], { seed: 1 });
       model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
-      async function run(fraction) { await model.fit(x, y, { epochs: Math.max(1, Math.round(1000 * fraction)), batchSize: 32 }); }`);
+      async function run(fraction) { await model.fit(x, y, { epochs: Math.max(1, Math.round(1000 * fraction)), batchSize: 32, verbose: 0 }); }`);
   }, 120_000);
 
   // Each new thread may get its own malloc arena (up to 8 per core), and glibc keeps what an arena

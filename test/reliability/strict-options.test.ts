@@ -54,6 +54,10 @@ const ENTRY_POINTS: Record<string, Row> = {
   'adamw(options)': { call: (o) => actfn.adamw(o as any), key: 'weight_decay', value: 0.1, meant: 'weightDecay', where: 'adamw()' },
   'rmsprop(options)': { call: (o) => actfn.rmsprop(o as any), key: 'learning_rate', value: 0.5, meant: 'learningRate', where: 'rmsprop()' },
   'earlyStopping(options)': { call: (o) => actfn.earlyStopping(o as any), key: 'restore_best_weights', value: true, meant: 'restoreBestWeights', where: 'earlyStopping()' },
+  'modelCheckpoint(options)': { call: (o) => actfn.modelCheckpoint('ckpt', o as any), key: 'save_best_only', value: true, meant: 'saveBestOnly', where: 'modelCheckpoint()' },
+  'reduceLROnPlateau(options)': { call: (o) => actfn.reduceLROnPlateau(o as any), key: 'min_lr', value: 1e-4, meant: 'minLr', where: 'reduceLROnPlateau()' },
+  'csvLogger(options)': { call: (o) => actfn.csvLogger('log.csv', o as any), key: 'seperator', value: ';', meant: 'separator', where: 'csvLogger()' },
+  'l1l2(options)': { call: (o) => actfn.l1l2(o as any), key: 'L2', value: 0.01, meant: 'l2', where: 'l1l2()' },
   'makeClassification(options)': { call: (o) => actfn.makeClassification(o as any), key: 'n_samples', value: 10, meant: 'nSamples', where: 'makeClassification()' },
   'makeMoons(options)': { call: (o) => actfn.makeMoons(10, o as any), key: 'noize', value: 0.1, meant: 'noise', where: 'makeMoons()' },
   'makeCircles(options)': { call: (o) => actfn.makeCircles(10, o as any), key: 'factr', value: 0.5, meant: 'factor', where: 'makeCircles()' },
@@ -83,6 +87,9 @@ const NESTED: Record<string, Row> = {
   'compareActivations({ dataset: { x, y, name } })': {
     call: (o) => actfn.compareActivations({ dataset: o as any, activations: ['relu'], epochs: 1 }),
     valid: { x: actfn.tensor2d(rows), y: labels }, key: 'nmae', value: 'four', meant: 'name', where: "compareActivations()'s dataset",
+  },
+  'dense(n, { kernelRegularizer: { l1, l2 } })': {
+    call: (o) => actfn.dense(2, { kernelRegularizer: o as any }), key: 'l_2', value: 0.01, meant: 'l2', where: 'kernelRegularizer',
   },
   'fit(x, y, { callbacks: [{ on_epoch_end }] })': {
     call: (o) => model().fit(rows, labels, { callbacks: [o as any] }), key: 'on_epoch_end', value: () => undefined, meant: 'onEpochEnd', where: 'fit()',
@@ -116,7 +123,7 @@ describe('an unknown option key is a TypeError naming it, the function and the o
   });
 
   it('lists the valid options when no name is near', () => {
-    expect(() => actfn.rmsprop({ momentum: 0.9 } as never)).toThrow(new TypeError("unknown option 'momentum' for rmsprop(); valid options: learningRate, rho, epsilon"));
+    expect(() => actfn.rmsprop({ momentum: 0.9 } as never)).toThrow(new TypeError("unknown option 'momentum' for rmsprop(); valid options: learningRate, rho, epsilon, clipNorm, clipValue"));
   });
 
   it('refuses before any work: fit with a misspelled key leaves the weights and callbacks alone', async () => {
@@ -132,6 +139,12 @@ describe('an unknown option key is a TypeError naming it, the function and the o
     expect(() => actfn.adam({ learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })).not.toThrow();
     expect(() => actfn.dense(2, { activation: 'relu', useBias: false, kernelInitializer: 'heNormal', inputDim: 3 })).not.toThrow();
     expect(() => actfn.earlyStopping({ monitor: 'loss', patience: 2, minDelta: 0.1, mode: 'min', restoreBestWeights: true })).not.toThrow();
+    expect(() => actfn.sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true, clipNorm: 1, clipValue: 0.5 })).not.toThrow();
+    expect(() => actfn.dense(2, { kernelRegularizer: { l1: 0.01, l2: 0.01 } })).not.toThrow();
+    expect(() => actfn.modelCheckpoint('ckpt', { monitor: 'val_loss', saveBestOnly: true, mode: 'min', minDelta: 0 })).not.toThrow();
+    expect(() => actfn.reduceLROnPlateau({ monitor: 'loss', factor: 0.5, patience: 2, minLr: 1e-5, minDelta: 0, cooldown: 1, mode: 'auto' })).not.toThrow();
+    expect(() => actfn.csvLogger('log.csv', { separator: ';', append: true })).not.toThrow();
+    expect(() => actfn.l1l2({ l1: 0.01, l2: 0.02 })).not.toThrow();
   });
 });
 

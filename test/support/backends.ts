@@ -8,15 +8,23 @@ export const jsOnly = process.env.ACTFN_BACKEND === 'js';
 /** The backends a test should cover: both, unless the run asked for js only. */
 export const testedBackends: BackendName[] = jsOnly ? ['js'] : ['native', 'js'];
 
-/** Runs fn with the given backend selected, restoring the previous one afterwards. */
+/**
+ * Runs fn with the given backend selected, restoring the previous one afterwards; when fn is async,
+ * once its promise settles (restoring at its first await would run the rest on the other backend).
+ */
 export function withBackend<T>(name: BackendName, fn: () => T): T {
   const previous = getBackend();
   setBackend(name);
+  let result: T;
   try {
-    return fn();
-  } finally {
+    result = fn();
+  } catch (error) {
     setBackend(previous);
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(() => setBackend(previous)) as T;
+  setBackend(previous);
+  return result;
 }
 
 /**

@@ -24,6 +24,22 @@ describe('test support', () => {
     expect(getBackend()).toBe('js');
   });
 
+  it.skipIf(jsOnly)('withBackend keeps the backend for all of an async fn, and restores it when the promise settles', async () => {
+    setBackend('native');
+    const seen: string[] = [];
+    const done = withBackend('js', async () => {
+      seen.push(getBackend());
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      seen.push(getBackend());
+    });
+    expect(getBackend()).toBe('js'); // still running
+    await done;
+    expect(seen).toEqual(['js', 'js']);
+    expect(getBackend()).toBe('native');
+    await expect(withBackend('js', async () => { await Promise.resolve(); throw new Error('late'); })).rejects.toThrow('late');
+    expect(getBackend()).toBe('native');
+  });
+
   it.skipIf(jsOnly)('names the addon that was loaded even when the first candidate is not it', () => {
     const saved = process.env.ACTFN_ADDON;
     process.env.ACTFN_ADDON = '/nonexistent/actfn.node';

@@ -21,6 +21,9 @@ describe('the import graph of src/', () => {
     const deps = (file: string) => name(graph.get(join(src, file)) ?? []);
     expect(deps('nn/callback-types.ts')).toEqual([]);
     expect(deps('nn/callbacks.ts')).not.toContain('nn/model.ts');
+    for (const callback of ['model-checkpoint', 'reduce-lr-on-plateau', 'learning-rate-scheduler', 'csv-logger', 'monitor']) {
+      expect(deps(`nn/${callback}.ts`), callback).not.toContain('nn/model.ts');
+    }
     expect(deps('nn/model-file.ts')).not.toContain('nn/model.ts');
     expect(deps('nn/model.ts')).not.toContain('nn/io.ts');
     expect(deps('nn/io.ts')).toContain('nn/model.ts');

@@ -48,7 +48,7 @@ export const deadCommand: Command = {
           binary ? dense(1, { activation: 'sigmoid' }) : dense(Math.max(...data.y) + 1, { activation: 'softmax' }),
         ], { seed: 1 });
         model.compile({ optimizer: { kind: 'adam', hyper: { learningRate: o['learning-rate'] as number, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, weightDecay: 0, nesterov: false } }, loss: binary ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy' });
-        await model.fit(x, data.y, { epochs: o.epochs as number, seed: 1 });
+        await model.fit(x, data.y, { epochs: o.epochs as number, seed: 1, verbose: 0 });
         return { name: getActivation(activation).name, model };
       }));
     const report = models.map(({ name, model }) => ({ model: name, dead: deadNeurons(model, x), saturation: saturation(model, x) }));

@@ -6,6 +6,7 @@
 import { getBackendImpl } from '../../backend/select.js';
 import type { Random } from '../../random.js';
 import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
+import { resolveRegularizer, type Regularizer, type RegularizerArg } from '../regularizers.js';
 import { Tensor2D } from '../tensor.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
 import { MAX_DIMENSION, param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
@@ -20,8 +21,10 @@ export interface DenseOptions {
   inputDim?: number;
   /** Keras' spelling of the same: [inputDim] (a dense layer here takes flat samples only). */
   inputShape?: readonly [number];
+  /** A penalty on the kernel: l2(0.01), l1(0.01), l1l2({ l1, l2 }), or { l1, l2 }. */
+  kernelRegularizer?: RegularizerArg;
 }
-const DENSE_OPTIONS: OptionNames<DenseOptions> = { activation: true, useBias: true, kernelInitializer: true, inputDim: true, inputShape: true };
+const DENSE_OPTIONS: OptionNames<DenseOptions> = { activation: true, useBias: true, kernelInitializer: true, inputDim: true, inputShape: true, kernelRegularizer: true };
 
 /** inputDim, or the n of inputShape [n]; undefined when neither is given. */
 function inputWidth(options: DenseOptions): number | undefined {
@@ -44,6 +47,7 @@ export class Dense implements Layer {
   readonly useBias: boolean;
   readonly kernelInitializer: InitializerName;
   readonly inputDim: number | undefined;
+  readonly kernelRegularizer: Regularizer | null;
   outputDim = -1;
   private inputs = -1;
   private kernel!: Param;
@@ -63,11 +67,12 @@ export class Dense implements Layer {
     this.activation = resolveActivation(options.activation);
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = init;
+    this.kernelRegularizer = resolveRegularizer(options.kernelRegularizer);
   }
 
   build(inputDim: number, random: Random): number {
     this.inputs = inputDim;
-    this.kernel = param('kernel', [inputDim, this.units]);
+    this.kernel = { ...param('kernel', [inputDim, this.units]), regularizer: this.kernelRegularizer };
     initialize(this.kernelInitializer, this.kernel.value, inputDim, this.units, random);
     this.bias = this.useBias ? param('bias', [this.units]) : null;
     this.outputDim = this.units;
@@ -140,7 +145,9 @@ export class Dense implements Layer {
   toConfig(): LayerConfig {
     return {
       kind: this.kind,
-      config: { units: this.units, activation: activationConfig(this.activation), useBias: this.useBias, kernelInitializer: this.kernelInitializer, inputDim: this.inputDim },
+      config: { units: this.units, activation: activationConfig(this.activation), useBias: this.useBias, kernelInitializer: this.kernelInitializer, inputDim: this.inputDim,
+        ...(this.kernelRegularizer ? { kernelRegularizer: this.kernelRegularizer } : {}),
+      },
     };
   }
 }
@@ -152,7 +159,8 @@ export function dense(units: number, options?: DenseOptions): Dense {
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export const DENSE: LayerKind = {
   kind: 'dense',
-  fromConfig: (c: any) => dense(c.units, { activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer, inputDim: c.inputDim }),
+  fromConfig: (c: any) =>
+    dense(c.units, { activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer, inputDim: c.inputDim, kernelRegularizer: c.kernelRegularizer }),
   weightSizes(c, inputDim) {
     const units = savedDimension(c.units, 'units');
     return { params: [inputDim * units, ...(c.useBias === false ? [] : [units])], states: [], outputDim: units };

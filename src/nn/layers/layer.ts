@@ -5,6 +5,7 @@
  * Layers compute through the Backend (src/backend/contract.ts) and never know which one runs.
  */
 import type { Random } from '../../random.js';
+import type { Regularizer } from '../regularizers.js';
 import type { Tensor2D } from '../tensor.js';
 
 /** A trainable array with its gradient (same length), named for summaries and saved files. */
@@ -13,6 +14,8 @@ export interface Param {
   readonly shape: readonly number[];
   readonly value: Float32Array;
   readonly grad: Float32Array;
+  /** A penalty on the values, added to the loss and the gradient (a dense kernel's kernelRegularizer). */
+  readonly regularizer?: Regularizer | null;
 }
 
 /** A non-trainable array a layer saves with its weights (e.g. batch norm's moving statistics). */
