@@ -325,6 +325,21 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
     reference: { f: "x if abs(x) > p['lambd'] else ZERO", df: "ONE if abs(x) > p['lambd'] else ZERO" },
   },
   {
+    name: 'tanhShrink', aliases: ['tanh_shrink', 'tanhshrink'], params: [], kernelParams: noParams,
+    formula: 'x - tanh(x)', derivativeFormula: 'tanh(x)^2', kinks: 'none',
+    limits: () => ({ forward: [-inf, inf], derivative: [1, 1] }),
+    properties: () => props({ range: [-inf, inf], rangeText: '(-inf, inf)', zeroCentered: true }),
+    test: tests(),
+    // where the kernels change form (series, tanh(2y) from y, 2e / (1 + e), a - 1)
+    points: () => [-40, -1, -0.5, 0.5, 1, 40],
+    measuredUlp: measured(0.50, 0.50, 0.50, 0.95, 0.75, 1.27),
+    // x - tanh(x) cancels as x^3 / 3 below 1: evaluated there with 2 |log2 x| more bits
+    reference: {
+      f: "ZERO if x == 0 else x - mp.tanh(x) if abs(x) >= 1 else mp.workprec(mp.prec - 2 * mp.mag(x) + 8)(lambda x=x: x - mp.tanh(x))()",
+      df: "mp.tanh(x) ** 2",
+    },
+  },
+  {
     name: 'logSigmoid', aliases: ['log_sigmoid', 'logsigmoid'], params: [], kernelParams: noParams,
     formula: '-softplus(-x) = -log(1 + exp(-x))', derivativeFormula: 'sigmoid(-x)', kinks: 'none',
     limits: () => ({ forward: [-inf, 0], derivative: [1, 0] }),

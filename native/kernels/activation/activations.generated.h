@@ -22,6 +22,7 @@
   X(relu6, Relu6, Cheap) \
   X(softShrink, SoftShrink, Cheap) \
   X(hardShrink, HardShrink, Cheap) \
+  X(tanhShrink, TanhShrink, Transcendental) \
   X(logSigmoid, LogSigmoid, Transcendental) \
   X(linear, Linear, Cheap)
 

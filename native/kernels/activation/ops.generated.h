@@ -21,5 +21,6 @@
 #include "ops/relu6.h"
 #include "ops/softShrink.h"
 #include "ops/hardShrink.h"
+#include "ops/tanhShrink.h"
 #include "ops/logSigmoid.h"
 #include "ops/linear.h"

@@ -388,6 +388,113 @@ function softsignDerivative(x: number): number {
   return overSquare(1, 0, s, sumError(1, a, s));
 }
 
+/**
+ * tanhShrink(x) = x - tanh(x), odd; on a = |x| with tanh(a) alongside (the derivative is tanh^2),
+ * both as hi + lo in the scratch below:
+ * - a < 1/2: a^3 P(a^2), P the Taylor series of (a - tanh a) / a^3 (terms below 2^-62 dropped),
+ *   its coefficients from the recurrence (2n+1) t_(2n+1) = -sum t_i t_j of tanh' = 1 - tanh^2
+ *   (all terms of one sign: no cancellation), 1/3 carried as hi + lo.
+ * - 1/2 <= a < 1: from y = a/2 by tanh(2y) = 2T / (1 + T^2): a - tanh a = 2 (g + y T^2) / (1 + T^2)
+ *   with g = y - T, a sum of positive terms where a - tanh a itself would cancel.
+ * - 1 <= a <= 40: (a - 1) + 2e / (1 + e), e = e^-2a, both terms >= 0 (a - 1 is exact).
+ * - a > 40: a - 1 (2e / (1 + e) < 2^-114); tanh = 1. Infinities give +-Infinity and 1, NaN gives NaN.
+ */
+const TANH_SHRINK_TERMS = 19;
+const TANH_SHRINK_P: number[] = (() => {
+  const t = [1]; // t[n]: the Taylor coefficient of x^(2n+1) in tanh x
+  for (let n = 1; n <= TANH_SHRINK_TERMS; n++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += t[i] * t[n - 1 - i];
+    t.push(-sum / (2 * n + 1));
+  }
+  return t.slice(1).map((c) => -c); // P's coefficients, 1/3 first
+})();
+const ONE_THIRD = 1 / 3;
+/** 1/3 - ONE_THIRD exactly: ONE_THIRD = (2^54 - 1) / (3 * 2^54). */
+const ONE_THIRD_LO = 2 ** -54 / 3;
+
+let shrinkLo = 0;
+let shrinkTanh = 0;
+let shrinkTanhLo = 0;
+
+/** a - tanh a for 0 <= a < 1/2 as hi (returned) + shrinkLo. */
+function tanhShrinkSeries(a: number): number {
+  const s = a * a;
+  const sl = productError(a, a, s);
+  let q = TANH_SHRINK_P[TANH_SHRINK_TERMS - 1];
+  for (let k = TANH_SHRINK_TERMS - 2; k >= 1; k--) q = q * s + TANH_SHRINK_P[k];
+  const sq = s * q;
+  const p = ONE_THIRD + sq;
+  const pl = sumError(ONE_THIRD, sq, p) + ONE_THIRD_LO + productError(s, q, sq) + sl * q;
+  const c = a * s;
+  const cl = productError(a, s, c) + a * sl;
+  const f = c * p;
+  shrinkLo = productError(c, p, f) + c * pl + cl * p;
+  return f;
+}
+
+/** a - tanh a for a >= 0 (or NaN) as hi (returned) + shrinkLo, and tanh a in shrinkTanh + shrinkTanhLo. */
+function tanhShrinkSplit(a: number): number {
+  if (a < 0.5) {
+    const f = tanhShrinkSeries(a);
+    const fl = shrinkLo;
+    shrinkTanh = a - f;
+    shrinkTanhLo = sumError(a, -f, shrinkTanh) - fl;
+    return f;
+  }
+  if (a < 1) {
+    const y = 0.5 * a;
+    const g = tanhShrinkSeries(y);
+    const gl = shrinkLo;
+    const t = y - g;
+    const tl = sumError(y, -g, t) - gl;
+    const t2 = t * t;
+    const t2l = productError(t, t, t2) + 2 * t * tl;
+    const yt2 = y * t2;
+    const yt2l = productError(y, t2, yt2) + y * t2l;
+    const n = g + yt2;
+    const nl = sumError(g, yt2, n) + gl + yt2l;
+    const d = 1 + t2;
+    const dl = fastSumError(1, t2, d) + t2l;
+    const q = n / d;
+    const f = 2 * q;
+    shrinkLo = 2 * quotientError(n, nl, d, dl, q);
+    shrinkTanh = a - f;
+    shrinkTanhLo = sumError(a, -f, shrinkTanh) - shrinkLo;
+    return f;
+  }
+  if (a <= 40) {
+    const e = exp(-2 * a);
+    const d = 1 + e;
+    const q = (2 * e) / d;
+    const ql = quotientError(2 * e, 0, d, fastSumError(1, e, d), q);
+    const s = a - 1;
+    const f = s + q;
+    shrinkLo = sumError(s, q, f) + ql;
+    shrinkTanh = 1 - q;
+    shrinkTanhLo = fastSumError(1, -q, shrinkTanh) - ql;
+    return f;
+  }
+  shrinkLo = 0;
+  shrinkTanh = a === a ? 1 : a;
+  shrinkTanhLo = 0;
+  return a - 1;
+}
+
+function tanhShrinkForward(x: number): number {
+  const a = abs(x);
+  const f = tanhShrinkSplit(a) + shrinkLo;
+  return x < 0 ? -f : isNaN(x) ? x : f;
+}
+
+/** tanh(x)^2 from tanh |x| as hi + lo. */
+function tanhShrinkDerivative(x: number): number {
+  tanhShrinkSplit(abs(x));
+  const t = shrinkTanh;
+  const t2 = t * t;
+  return t2 + (productError(t, t, t2) + 2 * t * shrinkTanhLo);
+}
+
 /** 1 inside the open interval, 0 outside or on its ends, NaN for NaN. */
 function indicator(x: number, lo: number, hi: number): number {
   return x > lo && x < hi ? 1 : isNaN(x) ? x : 0;
@@ -457,6 +564,7 @@ export const JS_ACTIVATIONS: Readonly<Record<string, ScalarActivation>> = {
     forward: (x, lambd) => (abs(x) > lambd ? x : isNaN(x) ? x : 0),
     derivative: (x, lambd) => (abs(x) > lambd ? 1 : isNaN(x) ? x : 0),
   },
+  tanhShrink: { forward: tanhShrinkForward, derivative: tanhShrinkDerivative },
   logSigmoid: { forward: logSigmoidForward, derivative: (x) => sigmoid(-x) },
   linear: { forward: (x) => x, derivative: (x) => (isNaN(x) ? x : 1) },
 };
