@@ -130,12 +130,8 @@ ACTFN_INLINE SigmoidCore sigmoid_core(D h, D l) {
 ACTFN_INLINE DD sigmoid_of(const SigmoidCore& s) {
   return quot_r(select(s.negative, s.e.hi, one()), select(s.negative, s.e.lo, zero()), s.d, s.dl, s.rd);
 }
-// sigmoid(-(h + l)) as a pair.
-ACTFN_INLINE DD sigmoid_neg_of(const SigmoidCore& s) {
-  return quot_r(select(s.negative, one(), s.e.hi), select(s.negative, zero(), s.e.lo), s.d, s.dl, s.rd);
-}
 
-// sigma(h) (1 + sigma(-h) S) with S = sh + sl: silu'(u) (S = u) and geluTanh'(x) (S = x v'(x)),
+// sigma(h) (1 + sigma(-h) S) with S = sh + sl: geluTanh'(x) (S = x v'(x); silu' has a cheaper form),
 // as one compensated quotient A / (1 + E)^2 with E = e^-|h|: A = E (1 + S) + E^2 for h < 0 (the
 // twin's one_plus_over_square, no cancellation left near the root but E's own error, ~2^-62 here)
 // and A = E (1 + S) + 1 for h >= 0 (all terms positive).
