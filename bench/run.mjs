@@ -371,7 +371,7 @@ async function main() {
 
 /** GEMM, dense and training benchmarks (bench/nn.mjs), in their own process. */
 function runModelSuite() {
-  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(full ? [] : ['--quick'])], {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(full ? [] : ['--quick']), ...(config.peers ? ['--peers'] : [])], {
     env: { ...process.env, ACTFN_QUIET: '1' },
     stdio: 'inherit',
   });
