@@ -6,7 +6,8 @@ A request is {"case": {...}, "timing": {...}}; the cases, each timed with the el
 (median_time: warm-up, batched samples, median per call), threads set per case:
 
     {"kind": "sgemm", "n": 512, "threads": 1}
-        torch.mm(a, b, out=c) on n x n float32 (Debian's PyTorch calls OpenBLAS)
+        torch.mm(a, b, out=c) on n x n float32 (Debian's PyTorch calls the system BLAS: OpenBLAS
+        when libopenblas0-pthread is installed, whose thread count is set here alongside PyTorch's)
     {"kind": "dense-forward", "m": 256, "k": 784, "n": 512, "threads": 1}
         torch.relu(torch.addmm(bias, x, w)), as a layer's forward runs it
     {"kind": "dense-backward", "m": 256, "k": 784, "n": 512, "threads": 1}
@@ -22,6 +23,7 @@ A request is {"case": {...}, "timing": {...}}; the cases, each timed with the el
 
 A benchmark peer only: never a dependency of actfn or of its CI.
 """
+import ctypes
 import json
 import sys
 import time
@@ -122,10 +124,25 @@ def blas_library():
     return sorted(paths)
 
 
+def blas_thread_setter():
+    """torch.set_num_threads does not reach OpenBLAS: Debian's libopenblas0-pthread keeps its own pool
+    and runs torch.mm on every core whatever PyTorch was told (measured: torch.mm at
+    set_num_threads(1) used 1.97 CPU-seconds per second). Its own openblas_set_num_threads does."""
+    for path in blas_library():
+        try:
+            setter = ctypes.CDLL(path).openblas_set_num_threads
+        except (OSError, AttributeError):
+            continue
+        setter.argtypes = [ctypes.c_int]
+        return setter
+    return None
+
+
 def main():
     if "--version" in sys.argv:
         print(json.dumps({"torch": torch.__version__, "blas": blas_library()}))
         return
+    set_blas_threads = blas_thread_setter()
     for line in sys.stdin:
         request = json.loads(line)
         if request.get("blas"):
@@ -133,6 +150,8 @@ def main():
             continue
         case, timing = request["case"], {**TIMING, **request.get("timing", {})}
         torch.set_num_threads(int(case["threads"]))
+        if set_blas_threads:
+            set_blas_threads(int(case["threads"]))
         try:
             print(json.dumps(KINDS[case["kind"]](case, timing)), flush=True)
         except Exception as error:  # one failing case must not end the race
