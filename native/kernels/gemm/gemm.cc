@@ -2,7 +2,8 @@
 // in MR x NR tiles by a register-blocked microkernel over packed panels of A (MR rows at a time)
 // and B (NR columns at a time), blocked by KC along k so a panel pair stays in cache, with the
 // epilogue (bias, pre-activation copy, activation) applied to each block of C as soon as its last
-// k block is done, while it is still in cache. Threads take column ranges and pack privately.
+// k block is done, while it is still in cache. Threads take column ranges (row ranges when the
+// columns are too few to share) and pack privately.
 //
 // Measured here (bench/nn.mjs, AMD EPYC Zen 4, AVX-512): 90-99 GFLOP/s on 1 thread and 170-190 on
 // 2 at n = 256..2048, against 100 and 170-194 for numpy's OpenBLAS on the same machine.
@@ -148,9 +149,9 @@ std::vector<float>& b_workspace() {
   return buffer;
 }
 
-// One thread's share: columns [n0, n1) of C (whole NR slivers but the last), every row. It packs
-// its own B panels and A blocks, so threads share nothing but the read-only inputs.
-void gemm_columns(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e, std::size_t n0, std::size_t n1) {
+// One thread's share: rows [m0, m1) x columns [n0, n1) of C (whole MR slivers and NR slivers but
+// the last). It packs its own B panels and A blocks, so threads share nothing but the read-only inputs.
+void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e, std::size_t m0, std::size_t m1, std::size_t n0, std::size_t n1) {
   const bool has_epilogue = e.bias || e.pre_activation || e.activation;
   std::vector<float>& packed_a = a_workspace();
   std::vector<float>& packed_b = b_workspace();
@@ -162,8 +163,8 @@ void gemm_columns(const GemmShape& s, const Operands& op, float* c, const GemmEp
       const std::size_t kc = std::min(kKC, s.k - p0);
       const Join join{s.alpha, s.beta, p0 == 0};
       pack_b(op, p0, kc, j0, nc, packed_b.data());
-      for (std::size_t i0 = 0; i0 < s.m; i0 += kMC) {
-        const std::size_t mc = std::min(kMC, s.m - i0);
+      for (std::size_t i0 = m0; i0 < m1; i0 += kMC) {
+        const std::size_t mc = std::min(kMC, m1 - i0);
         pack_a(op, i0, mc, p0, kc, packed_a.data());
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
           const float* bp = packed_b.data() + jj * kc;
@@ -185,20 +186,29 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
     if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
     return;
   }
-  // Threads split the columns (in whole slivers); a product too small to pay for waking them, or
-  // too narrow to split, runs here.
-  const std::size_t slivers = (s.n + kNR - 1) / kNR;
-  const std::size_t threads = s.m * s.n * s.k >= kParallelFlops ? std::min<std::size_t>(static_cast<std::size_t>(max_threads()), slivers) : 1;
+  // Threads split the columns (in whole slivers) when there are enough of them, else the rows (in
+  // whole MR slivers: a tall, narrow product such as a large batch through a small layer); a
+  // product too small to pay for waking them runs here.
+  const std::size_t col_slivers = (s.n + kNR - 1) / kNR;
+  const std::size_t row_slivers = (s.m + kMR - 1) / kMR;
+  const std::size_t budget = s.m * s.n * s.k >= kParallelFlops ? static_cast<std::size_t>(max_threads()) : 1;
+  const bool by_rows = col_slivers < budget && row_slivers > col_slivers;
+  const std::size_t slivers = by_rows ? row_slivers : col_slivers;
+  const std::size_t threads = std::min(budget, slivers);
   if (threads <= 1) {
-    gemm_columns(s, op, c, e, 0, s.n);
+    gemm_block(s, op, c, e, 0, s.m, 0, s.n);
     return;
   }
   const std::size_t per_thread = (slivers + threads - 1) / threads;
   parallel_for(threads, 1, 1, [&](std::size_t begin, std::size_t end) {
     for (std::size_t t = begin; t < end; ++t) {
-      const std::size_t n0 = t * per_thread * kNR;
-      const std::size_t n1 = std::min(s.n, (t + 1) * per_thread * kNR);
-      if (n0 < n1) gemm_columns(s, op, c, e, n0, n1);
+      if (by_rows) {
+        const std::size_t m0 = t * per_thread * kMR, m1 = std::min(s.m, (t + 1) * per_thread * kMR);
+        if (m0 < m1) gemm_block(s, op, c, e, m0, m1, 0, s.n);
+      } else {
+        const std::size_t n0 = t * per_thread * kNR, n1 = std::min(s.n, (t + 1) * per_thread * kNR);
+        if (n0 < n1) gemm_block(s, op, c, e, 0, s.m, n0, n1);
+      }
     }
   });
 }
