@@ -208,10 +208,11 @@ export class Sequential {
     const grad = new Float32Array(out.data.length);
     const { value, fused } = this.score(out, t, grad, metrics);
     if (!Number.isFinite(value)) return { value, finite: false };
-    let dy = new Tensor2D(grad, out.rows, out.cols);
     const last = this.layers.length - 1;
-    dy = fused ? fused.backwardFromPreActivation(dy) : this.layers[last].backward(dy);
-    for (let i = last - 1; i >= 0; i--) dy = this.layers[i].backward(dy);
+    let dy: Tensor2D | null = new Tensor2D(grad, out.rows, out.cols);
+    // no layer needs dL/dx of the first layer: the data has no parameters
+    dy = fused ? fused.backwardFromPreActivation(dy, last > 0) : this.layers[last].backward(dy, last > 0);
+    for (let i = last - 1; i >= 0 && dy; i--) dy = this.layers[i].backward(dy, i > 0);
     addRegularizationGradients(this.params());
     return { value, finite: true };
   }

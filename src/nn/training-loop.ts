@@ -71,11 +71,16 @@ export interface TrainingSettings {
   readonly callbacks: readonly Callback[];
 }
 
+/** Longest stretch of training between two turns of the event loop. */
+const YIELD_MS = 8;
+
 export async function trainingLoop(step: TrainingStep, model: TrainingModel, data: TrainingData, settings: TrainingSettings): Promise<History> {
   const { x, targets, validation } = data;
   const { epochs, batchSize, callbacks } = settings;
   const history: History = { epoch: [], history: {}, loss: [], valLoss: [] };
   for (const cb of callbacks) await cb.onTrainBegin?.(model, { epochs, batches: batchCount(x.rows, batchSize) });
+  const batchListeners = callbacks.filter((cb) => cb.onBatchEnd);
+  let yielded = performance.now();
   training: for (let epoch = 0; epoch < epochs; epoch++) {
     for (const cb of callbacks) await cb.onEpochBegin?.(epoch, model);
     const order = settings.shuffle ? settings.shuffler.permutation(x.rows) : null;
@@ -90,9 +95,16 @@ export async function trainingLoop(step: TrainingStep, model: TrainingModel, dat
       }
       lossSum += value * batch.size;
       seen += batch.size;
-      const logs: Logs = { loss: lossSum / seen, ...metrics.values(false) }; // AUC only at the epoch's end (it sorts every score)
-      for (const cb of callbacks) await cb.onBatchEnd?.(batch.index, logs, model);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (batchListeners.length > 0) {
+        const logs: Logs = { loss: lossSum / seen, ...metrics.values(false) }; // AUC only at the epoch's end (it sorts every score)
+        for (const cb of batchListeners) await cb.onBatchEnd!(batch.index, logs, model);
+      }
+      // Let the event loop run (timers, I/O, a UI) every few milliseconds rather than after every
+      // batch: a yield costs as much as a small batch's whole step.
+      if (performance.now() - yielded >= YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
     }
     const logs: Record<string, number> = { loss: lossSum / seen, ...metrics.values() };
     if (validation) {

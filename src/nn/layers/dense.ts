@@ -1,13 +1,16 @@
 /**
  * dense(units): y = f(x W + b), one fused GEMM per batch (bias and activation in its epilogue,
  * the pre-activation kept when training). Backward: dZ = dY f'(Z) in one pass, dW = X^T dZ,
- * db = column sums of dZ (a GEMM with a ones row), dX = dZ W^T.
+ * db = column sums of dZ (a GEMM with a ones row), dX = dZ W^T (skipped for the first layer).
+ * Training reuses the layer's batch buffers from step to step (a training step allocates nothing
+ * once the batch size is steady); inference allocates its outputs, which may outlive the call.
  */
 import { getBackendImpl } from '../../backend/select.js';
 import type { Random } from '../../random.js';
 import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
 import { resolveRegularizer, type Regularizer, type RegularizerArg } from '../regularizers.js';
 import { Tensor2D } from '../tensor.js';
+import { TrainingBuffers } from './training-buffers.js';
 import { activationConfig, resolveActivation, type ActivationArg, type ActivationChoice } from '../../activations/choice.js';
 import { MAX_DIMENSION, param, requireBuilt, savedDimension, type Layer, type LayerConfig, type LayerKind, type Param, type State } from './layer.js';
 import { checkOptions, type OptionNames } from '../../options.js';
@@ -56,6 +59,7 @@ export class Dense implements Layer {
   private z: Float32Array | null = null;
   private y: Float32Array | null = null;
   private ones = new Float32Array(0);
+  private readonly buffers = new TrainingBuffers();
 
   constructor(units: number, options: DenseOptions = {}) {
     checkOptions(options, 'dense()', DENSE_OPTIONS);
@@ -88,9 +92,10 @@ export class Dense implements Layer {
     requireBuilt(this.outputDim, this.kind);
     if (x.cols !== this.inputs) throw new RangeError(`dense layer expects ${this.inputs} features per sample, got ${x.cols}`);
     const backend = getBackendImpl();
-    const out = new Float32Array(x.rows * this.units);
+    const length = x.rows * this.units;
+    const out = training ? this.buffers.get('y', length) : new Float32Array(length);
     const keep = training && this.activation.kind !== 'identity';
-    const z = keep ? new Float32Array(out.length) : null;
+    const z = keep ? this.buffers.get('z', length) : null;
     backend.gemm({ m: x.rows, n: this.units, k: this.inputs, ...GEMM }, x.data, this.kernel.value, out, {
       bias: this.bias?.value ?? null,
       activation: this.activation.fusedKernel,
@@ -106,15 +111,15 @@ export class Dense implements Layer {
     return new Tensor2D(out, x.rows, this.units);
   }
 
-  backward(dy: Tensor2D): Tensor2D {
+  backward(dy: Tensor2D, inputGradient = true): Tensor2D | null {
     const { z, y } = this.cached();
-    const dz = new Float32Array(dy.data.length);
+    const dz = this.buffers.get('dz', dy.data.length);
     this.activation.backward(z ?? dy.data, y, dy.data, this.units, dz); // z is null only for identity, which ignores it
-    return this.backwardFromPreActivation(new Tensor2D(dz, dy.rows, dy.cols));
+    return this.backwardFromPreActivation(new Tensor2D(dz, dy.rows, dy.cols), inputGradient);
   }
 
   /** Backward from dL/dZ directly (a loss fused with this layer's activation supplies it). */
-  backwardFromPreActivation(dz: Tensor2D): Tensor2D {
+  backwardFromPreActivation(dz: Tensor2D, inputGradient = true): Tensor2D | null {
     const { x } = this.cached();
     const backend = getBackendImpl();
     const none = { bias: null, activation: null, params: [0, 0] as const, preActivation: null };
@@ -124,7 +129,8 @@ export class Dense implements Layer {
       if (this.ones.length !== batch) this.ones = new Float32Array(batch).fill(1);
       backend.gemm({ m: 1, n: this.units, k: batch, ...GEMM }, this.ones, dz.data, this.bias.grad, none);
     }
-    const dx = new Float32Array(batch * this.inputs);
+    if (!inputGradient) return null;
+    const dx = this.buffers.get('dx', batch * this.inputs);
     backend.gemm({ m: batch, n: this.inputs, k: this.units, ...GEMM, transB: true }, dz.data, this.kernel.value, dx, none);
     return new Tensor2D(dx, batch, this.inputs);
   }

@@ -36,7 +36,11 @@ export interface Layer {
   build(inputDim: number, random: Random): number;
   readonly outputDim: number;
   forward(x: Tensor2D, training: boolean): Tensor2D;
-  backward(dy: Tensor2D): Tensor2D;
+  /**
+   * Gradients of the parameters from dL/dy, and dL/dx. A layer may skip dL/dx and return null when
+   * inputGradient is false (the model asks so of its first layer, whose input is the data).
+   */
+  backward(dy: Tensor2D, inputGradient?: boolean): Tensor2D | null;
   params(): Param[];
   states(): State[];
   toConfig(): LayerConfig;
