@@ -5,8 +5,9 @@
 // k block is done, while it is still in cache. Threads take column ranges (row ranges when the
 // columns are too few to share) and pack privately.
 //
-// Measured here (bench/nn.mjs, AMD EPYC Zen 4, AVX-512): 90-99 GFLOP/s on 1 thread and 170-190 on
-// 2 at n = 256..2048, against 100 and 170-194 for numpy's OpenBLAS on the same machine.
+// Measured here (AMD EPYC, AVX-512, whose FMA peak on this host is about 110 GFLOP/s per core): on
+// one thread 95-97 GFLOP/s at n = 256..2048, against 88-100 for OpenBLAS 0.3.21 (cblas_sgemm, one
+// thread) alternated with it in the same minutes; bench/nn.mjs --peers races torch.mm.
 //
 // Accumulation is in float32 with FMA, k-block by k-block (as in OpenBLAS and MKL): the error bound
 // is the usual |C - C_exact| <= k u |A||B| (u = 2^-24), not correct rounding.
@@ -24,11 +25,16 @@ namespace {
 
 using V = Vec<float>;
 constexpr std::size_t kMR = 6;                    // rows of a tile
-constexpr std::size_t kNV = 2;                    // vectors per tile row
-constexpr std::size_t kNR = kNV * V::N;           // columns of a tile: 32 (AVX-512), 16 (AVX2)
+// Vectors per tile row (NV; a tile is MR x NR, NR = NV x lanes). The wide tile, 6 x 64 with
+// AVX-512, keeps 24 accumulators in flight and loads 10 values per 24 FMAs (6 x 32: 8 per 12);
+// the narrow one wastes less on narrow products (a 30-column layer fills half a 64-wide tile).
+constexpr std::size_t kWideNV = V::N == 16 ? 4 : 2;
+constexpr std::size_t kNarrowNV = 2;
 constexpr std::size_t kKC = 384;                  // k block: a B sliver (384 x NR) in L1/L2 (384 beat 256 and 512 here)
 constexpr std::size_t kMC = 12 * kMR;             // row block: packed A (72 x 384 floats, 108 KiB) in L2
-constexpr std::size_t kNC = 4096 / kNR * kNR;     // column block (512 measured slower: more A repacking)
+// column block (512 measured slower: more A repacking)
+template <std::size_t NV>
+constexpr std::size_t kNC = 4096 / (NV * V::N) * (NV * V::N);
 
 // Fewer multiply-adds than this run on the calling thread: waking a team costs more.
 constexpr std::size_t kParallelFlops = std::size_t{1} << 18;
@@ -53,6 +59,9 @@ void pack_slivers(const float* src, std::size_t ld, bool i_major, std::size_t i0
     if (i_major) {
       for (std::size_t w = 0; w < width; ++w) {
         const float* row = src + (i0 + sl + w) * ld + p0;
+        // the next row's lines, requested while this row is copied: short rows 4 KiB apart (a
+        // power-of-two ld) give the hardware prefetcher too little run-up to catch them
+        for (std::size_t p = 0; p < kc; p += 16) __builtin_prefetch(row + ld + p);
         for (std::size_t p = 0; p < kc; ++p) dst[p * Width + w] = row[p];
       }
     } else {
@@ -71,9 +80,10 @@ void pack_a(const Operands& op, std::size_t i0, std::size_t mc, std::size_t p0, 
 }
 
 // k range [p0, p0 + kc) x columns [j0, j0 + nc) of op(B), as NR-column slivers.
+template <std::size_t NR>
 void pack_b(const Operands& op, std::size_t p0, std::size_t kc, std::size_t j0, std::size_t nc, float* dst) {
   const GemmShape& s = op.s;
-  pack_slivers<kNR>(op.b, s.trans_b ? s.k : s.n, s.trans_b, j0, nc, p0, kc, dst);
+  pack_slivers<NR>(op.b, s.trans_b ? s.k : s.n, s.trans_b, j0, nc, p0, kc, dst);
 }
 
 // How one k block's product joins C: the first block brings beta C (not read when beta = 0).
@@ -86,19 +96,25 @@ struct Join {
 // rows x cols is the part of the tile inside C (edge tiles go through a buffer). Kept out of line
 // on purpose: inlined into the blocking loops, GCC 12 stored the twelve accumulators to the stack
 // on every k step (35 instead of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
+template <std::size_t NV>
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
-  V acc[kMR][kNV];
+  constexpr std::size_t kNR = NV * V::N;
+  V acc[kMR][NV];
   for (std::size_t r = 0; r < kMR; ++r)
-    for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = set<float>(0);
+    for (std::size_t v = 0; v < NV; ++v) {
+      acc[r][v] = set<float>(0);
+      // the tile of C this k block ends in, on its way while the k loop runs (for writing)
+      if (r < rows && v * V::N < cols) __builtin_prefetch(c + r * ldc + v * V::N, 1);
+    }
   for (std::size_t p = 0; p < kc; ++p) {
-    V b[kNV];
-    for (std::size_t v = 0; v < kNV; ++v) b[v] = load(bp + v * V::N);
+    V b[NV];
+    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
     for (std::size_t r = 0; r < kMR; ++r) {
       const V a = set<float>(ap[r]);
-      for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
+      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
     }
     ap += kMR;
     bp += kNR;
@@ -107,7 +123,7 @@ void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_
   const auto joined = [&](V sum, V old) { return j.first ? (j.beta == 0 ? alpha * sum : fma(beta, old, alpha * sum)) : fma(alpha, sum, old); };
   if (rows == kMR && cols == kNR) {
     for (std::size_t r = 0; r < kMR; ++r)
-      for (std::size_t v = 0; v < kNV; ++v) {
+      for (std::size_t v = 0; v < NV; ++v) {
         float* dst = c + r * ldc + v * V::N;
         store(dst, joined(acc[r][v], j.first && j.beta == 0 ? set<float>(0) : load(dst)));
       }
@@ -115,7 +131,7 @@ void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_
   }
   float buffer[kMR * kNR];
   for (std::size_t r = 0; r < kMR; ++r)
-    for (std::size_t v = 0; v < kNV; ++v) store(buffer + r * kNR + v * V::N, acc[r][v]);
+    for (std::size_t v = 0; v < NV; ++v) store(buffer + r * kNR + v * V::N, acc[r][v]);
   for (std::size_t r = 0; r < rows; ++r)
     for (std::size_t col = 0; col < cols; ++col) {
       float& dst = c[r * ldc + col];
@@ -151,25 +167,32 @@ std::vector<float>& b_workspace() {
 
 // One thread's share: rows [m0, m1) x columns [n0, n1) of C (whole MR slivers and NR slivers but
 // the last). It packs its own B panels and A blocks, so threads share nothing but the read-only inputs.
+template <std::size_t NV>
 void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e, std::size_t m0, std::size_t m1, std::size_t n0, std::size_t n1) {
+  constexpr std::size_t kNR = NV * V::N;
+  constexpr std::size_t kNC = actfn::ACTFN_TARGET::kNC<NV>;
   const bool has_epilogue = e.bias || e.pre_activation || e.activation;
   std::vector<float>& packed_a = a_workspace();
   std::vector<float>& packed_b = b_workspace();
-  packed_a.resize(kMC * std::min(kKC, s.k));
-  packed_b.resize(std::min(kKC, s.k) * round_up(std::min(kNC, n1 - n0), kNR));
+  // k blocks of equal length, at most kKC: a short last block (512 = 384 + 128) would cost a full
+  // pass over C for little work
+  const std::size_t k_blocks = (s.k + kKC - 1) / kKC;
+  const std::size_t kc_max = (s.k + k_blocks - 1) / k_blocks;
+  packed_a.resize(kMC * kc_max);
+  packed_b.resize(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
   for (std::size_t j0 = n0; j0 < n1; j0 += kNC) {
     const std::size_t nc = std::min(kNC, n1 - j0);
-    for (std::size_t p0 = 0; p0 < s.k; p0 += kKC) {
-      const std::size_t kc = std::min(kKC, s.k - p0);
+    for (std::size_t p0 = 0; p0 < s.k; p0 += kc_max) {
+      const std::size_t kc = std::min(kc_max, s.k - p0);
       const Join join{s.alpha, s.beta, p0 == 0};
-      pack_b(op, p0, kc, j0, nc, packed_b.data());
+      pack_b<kNR>(op, p0, kc, j0, nc, packed_b.data());
       for (std::size_t i0 = m0; i0 < m1; i0 += kMC) {
         const std::size_t mc = std::min(kMC, m1 - i0);
         pack_a(op, i0, mc, p0, kc, packed_a.data());
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
           const float* bp = packed_b.data() + jj * kc;
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
-            tile(kc, packed_a.data() + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
+            tile<NV>(kc, packed_a.data() + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
           }
         }
         if (p0 + kc == s.k && has_epilogue) epilogue_block(s, c, e, i0, mc, j0, nc);
@@ -178,14 +201,9 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   }
 }
 
-void gemm(const GemmShape& s, const float* a, const float* b, float* c, const GemmEpilogue& e) {
-  const Operands op{a, b, s};
-  if (s.m == 0 || s.n == 0) return;
-  if (s.k == 0) {  // C = beta C, then the epilogue
-    for (std::size_t i = 0; i < s.m * s.n; ++i) c[i] = s.beta == 0 ? 0.0f : s.beta * c[i];
-    if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
-    return;
-  }
+template <std::size_t NV>
+void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e) {
+  constexpr std::size_t kNR = NV * V::N;
   // Threads split the columns (in whole slivers) when there are enough of them, else the rows (in
   // whole MR slivers: a tall, narrow product such as a large batch through a small layer); a
   // product too small to pay for waking them runs here.
@@ -196,7 +214,7 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
   const std::size_t slivers = by_rows ? row_slivers : col_slivers;
   const std::size_t threads = std::min(budget, slivers);
   if (threads <= 1) {
-    gemm_block(s, op, c, e, 0, s.m, 0, s.n);
+    gemm_block<NV>(s, op, c, e, 0, s.m, 0, s.n);
     return;
   }
   const std::size_t per_thread = (slivers + threads - 1) / threads;
@@ -204,13 +222,30 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
     for (std::size_t t = begin; t < end; ++t) {
       if (by_rows) {
         const std::size_t m0 = t * per_thread * kMR, m1 = std::min(s.m, (t + 1) * per_thread * kMR);
-        if (m0 < m1) gemm_block(s, op, c, e, m0, m1, 0, s.n);
+        if (m0 < m1) gemm_block<NV>(s, op, c, e, m0, m1, 0, s.n);
       } else {
         const std::size_t n0 = t * per_thread * kNR, n1 = std::min(s.n, (t + 1) * per_thread * kNR);
-        if (n0 < n1) gemm_block(s, op, c, e, 0, s.m, n0, n1);
+        if (n0 < n1) gemm_block<NV>(s, op, c, e, 0, s.m, n0, n1);
       }
     }
   });
+}
+
+void gemm(const GemmShape& s, const float* a, const float* b, float* c, const GemmEpilogue& e) {
+  const Operands op{a, b, s};
+  if (s.m == 0 || s.n == 0) return;
+  if (s.k == 0) {  // C = beta C, then the epilogue
+    for (std::size_t i = 0; i < s.m * s.n; ++i) c[i] = s.beta == 0 ? 0.0f : s.beta * c[i];
+    if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
+    return;
+  }
+  // the wide tile unless its padding of the last sliver wastes over 1/16 of the product
+  constexpr std::size_t wide = kWideNV * V::N;
+  if (kWideNV == kNarrowNV || (round_up(s.n, wide) - s.n) * 16 <= s.n) {
+    gemm_with<kWideNV>(s, op, c, e);
+  } else {
+    gemm_with<kNarrowNV>(s, op, c, e);
+  }
 }
 
 }  // namespace
