@@ -74,10 +74,21 @@ function random(n, seed) {
   return Float32Array.from({ length: n }, () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1);
 }
 
+/**
+ * Asks the peer for a case, then waits for its BLAS threads to go idle: OpenBLAS's workers spin for
+ * about 2^28 cycles (~80 ms here) after each call, and would take a core from the next actfn case
+ * (measured: sgemm 512 at 2 threads fell from 184 to 77 GFLOP/s right after torch.mm).
+ */
+async function askPeer(request) {
+  const answer = await peer.request(request);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return answer;
+}
+
 /** Times fn on actfn, then the same case on the peer (when there is one), and records both. */
 async function race(label, backend, threads, fn, peerCase, extra = {}) {
   const ours = medianTime(fn, TIMING);
-  const theirs = peer && backend === 'native' ? await peer.request({ case: { ...peerCase, threads }, timing: TIMING }) : null;
+  const theirs = peer && backend === 'native' ? await askPeer({ case: { ...peerCase, threads }, timing: TIMING }) : null;
   rows.push({ case: label, backend, threads, medianMs: ours.ms, spread: ours.spread, torchMs: theirs?.medianMs ?? null, torchSkipped: theirs?.skipped, torch: theirs?.torch, ...extra });
 }
 
@@ -148,7 +159,7 @@ async function trainCase(backend, t) {
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     accuracies.push(model.evaluate(d.xTest, d.yTest).accuracy);
     if (peer && backend === 'native') {
-      const r = await peer.request({ case: { kind: 'train', threads: t, x: plain(d.xTrain), y: Array.from(d.yTrain), xTest: plain(d.xTest), yTest: Array.from(d.yTest),
+      const r = await askPeer({ case: { kind: 'train', threads: t, x: plain(d.xTrain), y: Array.from(d.yTrain), xTest: plain(d.xTest), yTest: Array.from(d.yTest),
         epochs: 100, batchSize: 32, learningRate: 1e-3, seed } });
       if (!r.skipped) {
         torchTimes.push(r.medianMs);
