@@ -53,21 +53,43 @@ struct Operands {
 // src[i * ld + p] when i_major, else at src[p * ld + i]; reads follow that storage order.
 template <std::size_t Width>
 void pack_slivers(const float* src, std::size_t ld, bool i_major, std::size_t i0, std::size_t count, std::size_t p0, std::size_t kc, float* dst) {
-  for (std::size_t sl = 0; sl < count; sl += Width, dst += Width * kc) {
+  const std::size_t full = count / Width * Width;  // slivers without padding
+  if (!i_major) {
+    // whole source rows at a time, each dealt out to every sliver: one long contiguous read per
+    // row instead of a Width-float strip of each of kc rows (8 KiB apart at n = 2048) per sliver
+    for (std::size_t p = 0; p < kc; ++p) {
+      const float* row = src + (p0 + p) * ld + i0;
+      for (std::size_t sl = 0; sl < full; sl += Width) std::copy(row + sl, row + sl + Width, dst + sl * kc + p * Width);
+    }
+  }
+  for (std::size_t sl = i_major ? 0 : full; sl < count; sl += Width) {
+    float* out = dst + sl * kc;
     const std::size_t width = std::min(Width, count - sl);
-    if (width < Width) std::fill(dst, dst + Width * kc, 0.0f);
-    if (i_major) {
+    if (width < Width) std::fill(out, out + Width * kc, 0.0f);
+    if (i_major && Width > 16) {
+      // a wide sliver (op(B) transposed) in steps of 16 p: the 16 destination lines stay in L1
+      // while all Width source rows deliver one line each (copying a whole row at a time writes
+      // one float to each of kc lines, Width times over)
+      for (std::size_t pb = 0; pb < kc; pb += 16) {
+        const std::size_t pe = std::min(kc, pb + 16);
+        for (std::size_t w = 0; w < width; ++w) {
+          const float* row = src + (i0 + sl + w) * ld + p0;
+          __builtin_prefetch(row + pb + 64);  // too many rows for the hardware prefetcher: 4 lines ahead
+          for (std::size_t p = pb; p < pe; ++p) out[p * Width + w] = row[p];
+        }
+      }
+    } else if (i_major) {
       for (std::size_t w = 0; w < width; ++w) {
         const float* row = src + (i0 + sl + w) * ld + p0;
         // the next row's lines, requested while this row is copied: short rows 4 KiB apart (a
         // power-of-two ld) give the hardware prefetcher too little run-up to catch them
         for (std::size_t p = 0; p < kc; p += 16) __builtin_prefetch(row + ld + p);
-        for (std::size_t p = 0; p < kc; ++p) dst[p * Width + w] = row[p];
+        for (std::size_t p = 0; p < kc; ++p) out[p * Width + w] = row[p];
       }
     } else {
       for (std::size_t p = 0; p < kc; ++p) {
         const float* row = src + (p0 + p) * ld + i0 + sl;
-        for (std::size_t w = 0; w < width; ++w) dst[p * Width + w] = row[w];
+        for (std::size_t w = 0; w < width; ++w) out[p * Width + w] = row[w];
       }
     }
   }
