@@ -29,6 +29,9 @@ constexpr std::size_t kStreamBytes = std::size_t{32} << 20;
 // Elements per cache line of the smaller element type: chunk boundaries fall on lines.
 constexpr std::size_t kChunkAlign = 16;
 
+// Chunks per thread of a parallel call (claimed dynamically; see parallel_for).
+constexpr std::size_t kChunksPerThread = 8;
+
 // The thread budget (setNumThreads); 1 until the addon sets it.
 void set_max_threads(int n);
 int max_threads();
@@ -38,7 +41,7 @@ std::atomic<int>& active_callers();
 }
 
 // Calls body(begin, end) over contiguous chunks of [0, n), each a multiple of `align` elements
-// (so threads do not share cache lines), on up to max_threads() threads.
+// (so threads do not share cache lines), on up to max_threads() threads, each chunk exactly once.
 template <class Body>
 void parallel_for(std::size_t n, std::size_t grain, std::size_t align, Body&& body) {
 #ifdef _OPENMP
@@ -49,13 +52,20 @@ void parallel_for(std::size_t n, std::size_t grain, std::size_t align, Body&& bo
     const std::size_t useful = n / grain;  // no thread gets less than one grain
     if (static_cast<std::size_t>(threads) > useful) threads = static_cast<int>(useful);
     if (threads > 1) {
+      // Chunks are claimed from a shared counter, several per thread, rather than one fixed share
+      // each: a thread that wakes late or is preempted (another process, a VM's neighbour) then
+      // takes fewer chunks instead of holding everyone at the closing barrier. Outputs are
+      // disjoint per chunk, so which thread runs which chunk never changes a result.
+      const std::size_t pieces = static_cast<std::size_t>(threads) * kChunksPerThread;
+      const std::size_t chunk = ((n + pieces - 1) / pieces + align - 1) / align * align;
+      const std::size_t chunks = (n + chunk - 1) / chunk;
+      std::atomic<std::size_t> next{0};
 #pragma omp parallel num_threads(threads)
       {
-        // the team may be smaller than asked for: split by its actual size
-        const std::size_t team = static_cast<std::size_t>(omp_get_num_threads());
-        const std::size_t chunk = ((n + team - 1) / team + align - 1) / align * align;
-        const std::size_t begin = static_cast<std::size_t>(omp_get_thread_num()) * chunk;
-        if (begin < n) body(begin, begin + chunk < n ? begin + chunk : n);
+        for (std::size_t c = next.fetch_add(1, std::memory_order_relaxed); c < chunks; c = next.fetch_add(1, std::memory_order_relaxed)) {
+          const std::size_t begin = c * chunk;
+          body(begin, begin + chunk < n ? begin + chunk : n);
+        }
       }
       --parallel_detail::active_callers();
       return;
