@@ -6,7 +6,7 @@ derivatives with an interior root, points at log-spaced distances 2^-45 .. 2^0 e
 the root (where the vector forms switch to the critical-point expansion). References come from
 tools/gen-reference.py's definitions and its resolve() (exact hi + lo pairs).
 
-    python3 tools/audit-float64.py OUT.json [count]
+    python3 tools/audit-float64.py OUT.json [count] [only,these,ops]
 """
 import importlib.util
 import json
@@ -25,7 +25,7 @@ OPS = {  # name -> (params, root of f' or None)
     'sigmoid': ({}, None), 'tanh': ({}, None), 'elu': ({'alpha': 1.0}, None), 'selu': ({}, None),
     'celu': ({'alpha': 1.0}, None), 'gelu': ({}, -0.7517915246935645), 'geluTanh': ({}, -0.7524614220710163),
     'silu': ({}, -1.2784645427610737), 'swish': ({'beta': 1.0}, -1.2784645427610737), 'softplus': ({'beta': 1.0}, None),
-    'mish': ({}, -1.1924312145154952), 'logSigmoid': ({}, None), 'softsign': ({}, None),
+    'mish': ({}, -1.1924312145154952), 'logSigmoid': ({}, None), 'softsign': ({}, None), 'tanhShrink': ({}, None),
 }
 
 
@@ -35,7 +35,10 @@ def main():
     rng = random.Random(64)
     table = {a.name: a for a in genref.ACTIVATIONS}
     result = {}
+    only = set(sys.argv[3].split(',')) if len(sys.argv) > 3 else None
     for name, (params, root) in OPS.items():
+        if only and name not in only:
+            continue
         act = table[name]
         xs = [rng.uniform(-6, 6) for _ in range(count)] + [rng.uniform(-40, 40) for _ in range(count // 4)]
         if root is not None:
