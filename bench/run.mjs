@@ -17,6 +17,7 @@
 //   options: --ops sigmoid,gelu,softmax  --kinds forward,backward  --dtypes float32  --sizes 1e6
 //            --threads 1,2  --isas avx2,avx512  --timer median|benny  --js (add the js backend)
 //            --suite elementwise|nn|all (default all, elementwise when narrowed)  --quick (a few ops, 1e6)
+//            --repeat 5 (passes over the groups of up to 1e6 elements, median per row; 1 with --quick)
 //
 // Writes bench/results/<date>-<host>[-partial|-full].json and .md (bench/report.mjs: rows, ratios,
 // scaling and the target summary); `node tools/bench-readme.mjs` puts a results file into README.md.
@@ -72,10 +73,18 @@ const config = {
   bennyTiming: full ? { minSamples: 5, maxTime: 0.25 } : { minSamples: 5, maxTime: 0.05 },
   softmaxCols: SOFTMAX_COLS,
   peers: flag('peers'),
+  /**
+   * Passes over the groups of at most REPEAT_MAX_SIZE elements (larger ones run once), each row the
+   * median of its passes: one pass of a 1e6 group takes ~4 s, so a burst on a shared host (another
+   * VM, a build) can swing a whole group's figures; spread over passes minutes apart, it cannot.
+   */
+  repeat: Number(list('repeat', [quick ? '1' : '5'])[0]),
 };
+const REPEAT_MAX_SIZE = 1e6;
 for (const op of config.ops) if (!allOps.includes(op)) throw new Error(`unknown op '${op}' (known: ${allOps.join(', ')})`);
 for (const kind of config.kinds) if (!KINDS.includes(kind)) throw new Error(`unknown kind '${kind}'`);
 if (!['median', 'benny'].includes(config.timer)) throw new Error(`--timer is median or benny, got '${config.timer}'`);
+if (!(Number.isInteger(config.repeat) && config.repeat >= 1)) throw new Error(`--repeat takes a positive integer, got '${list('repeat', [])[0]}'`);
 const partial = quick || ['ops', 'kinds', 'sizes', 'threads', 'dtypes', 'isas'].some(given);
 // the model suite (bench/nn.mjs) follows a complete run: in its quick form, in full with --full
 const suite = list('suite', [partial ? 'elementwise' : 'all'])[0];
@@ -196,12 +205,26 @@ function fmaPeaks(isa) {
   return config.dtypes.flatMap((dtype) => config.threads.map((threads) => ({ isa, dtype, threads, gflops: bench.addon.fmaPeak(isa, dtype, threads, 0.2).gflops })));
 }
 
+/** The rows of several passes as one: per case, the pass with the median time (its samples and spread kept). */
+function medianOfPasses(rows) {
+  const byCase = new Map();
+  for (const r of rows) {
+    const key = [r.backend, r.isa, r.op, r.kind, r.dtype, r.size, r.threads].join('|');
+    byCase.set(key, [...(byCase.get(key) ?? []), r]);
+  }
+  return [...byCase.values()].map((passes) => {
+    const sorted = [...passes].sort((p, q) => p.medianNs - q.medianNs);
+    const mid = sorted[(sorted.length - 1) >> 1];
+    return passes.length === 1 ? mid : { ...mid, passes: passes.length, passSpread: (sorted.at(-1).medianNs - sorted[0].medianNs) / mid.medianNs };
+  });
+}
+
 /** Every native group of one instruction set (this process's), with the peer interleaved per group. */
 async function runNative(isa, peer) {
   const rows = [];
   let group = 0;
-  for (const dtype of config.dtypes) {
-    for (const size of config.sizes) {
+  for (let pass = 0; pass < config.repeat; pass++) for (const dtype of config.dtypes) {
+    for (const size of config.sizes.filter((n) => pass === 0 || n <= REPEAT_MAX_SIZE)) {
       for (const threads of config.threads) {
         const start = performance.now();
         // alternate who goes first, so slow drifts of the machine do not always favour one side
@@ -214,12 +237,12 @@ async function runNative(isa, peer) {
         if (peer && actfnFirst) torchRows = await measureTorch(peer, dtype, size, threads);
         rows.push(...actfnRows, ...torchRows);
         const total = performance.now() - start;
-        console.log(`${isa} ${dtype} n=${size} t${threads}: ${actfnRows.length} actfn cases ${seconds(actfnMs)}` +
+        console.log(`${isa} ${dtype} n=${size} t${threads}${config.repeat > 1 ? ` pass ${pass + 1}` : ''}: ${actfnRows.length} actfn cases ${seconds(actfnMs)}` +
           (peer ? `, ${torchRows.length} torch cases ${seconds(total - actfnMs)}` : ''));
       }
     }
   }
-  return rows;
+  return medianOfPasses(rows);
 }
 
 async function runJs() {
