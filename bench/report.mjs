@@ -229,7 +229,7 @@ export function provenance({ meta, peaks = [] }) {
   return `${meta.date.slice(0, 10)}, ${meta.cpu} (${meta.cores} cores, ${meta.memoryGiB} GiB), Node ${meta.node}, actfn ${meta.actfn} ` +
     `native at ${meta.nativeSimd}; peer: ${meta.peers?.status ?? 'not run'}` +
     (meta.peers?.check ? ` (mapping check: ${meta.peers.check.agree} of ${meta.peers.check.of} PyTorch expressions agree with actfn to 1e-6${meta.peers.check.mismatches.length ? `; differ: ${meta.peers.check.mismatches.map((m) => `${m.op} ${m.kind}`).join(', ')}` : ''})` : '') +
-    `; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)` : 'benny'}; ` +
+    `; timer: ${c.timer === 'median' ? `median of ${c.medianTiming.samples} samples of >= ${c.medianTiming.minSampleMs} ms (bench/timer.mjs, same rule as the peer)${c.repeat > 1 ? `, then the median of ${c.repeat} passes for sizes up to 1e6` : ''}` : 'benny'}; ` +
     `load average ${meta.loadAverage.map((l) => l.toFixed(1)).join(' -> ')}; ${meta.minutes.toFixed(1)} min.` +
     (peak ? ` FMA peak (GFLOP/s): ${peak}.` : '');
 }

@@ -7,8 +7,8 @@
 //   npm run bench                     the race: every op and kind, float32 and float64, 1e6 and 64e6
 //                                     elements, 1..cores threads, native backend at the CPU's best
 //                                     instruction set; median timer (bench/timer.mjs); then the model
-//                                     suite (bench/nn.mjs --quick, half a minute). ~6 min on 2 cores
-//                                     (measured 2026-12-02: 5.5 min of actfn cases; 10 min with --peers)
+//                                     suite (bench/nn.mjs --quick, about a minute). ~6 min on 2 cores
+//                                     (measured 2026-12-03, 5 passes of the 1e6 groups: 9.1 min with --peers)
 //   npm run bench -- --peers          the same with PyTorch side by side (skipped, saying why, when no
 //                                     python3 imports torch; Debian: apt-get install python3-torch)
 //   npm run bench -- --full           the exhaustive grid: every instruction set (one process each),
