@@ -3,7 +3,9 @@
  * follow PyTorch (torch.optim), which Keras matches up to where epsilon sits:
  *   sgd:     v = momentum v - lr g;  p += v, or p += momentum v - lr g with Nesterov
  *   adam:    m = b1 m + (1 - b1) g;  s = b2 s + (1 - b2) g^2;
- *            p -= lr (m / (1 - b1^t)) / (sqrt(s / (1 - b2^t)) + eps)
+ *            p -= (lr / (1 - b1^t)) m / (sqrt(s) / sqrt(1 - b2^t) + eps)
+ *            (PyTorch's arrangement: the bias corrections are scalars per step, so an element costs
+ *            one square root and one division, the native kernel's vector budget)
  *   adamw:   p -= lr wd p, then the adam step
  *   rmsprop: s = rho s + (1 - rho) g^2;  p -= lr g / (sqrt(s) + eps)
  * `slots` hold the optimizer's state arrays (velocity; m and s; s), zero-initialised by the caller.
@@ -14,13 +16,13 @@ type Step = (p: Float32Array, g: Float32Array, slots: readonly Float32Array[], h
 
 function adam(decoupledDecay: boolean): Step {
   return (p, g, [m, s], h, t) => {
-    const c1 = 1 - h.beta1 ** t;
-    const c2 = 1 - h.beta2 ** t;
+    const stepSize = h.learningRate / (1 - h.beta1 ** t);
+    const invRootC2 = 1 / Math.sqrt(1 - h.beta2 ** t);
     const decay = decoupledDecay ? 1 - h.learningRate * h.weightDecay : 1;
     for (let i = 0; i < p.length; i++) {
       m[i] = h.beta1 * m[i] + (1 - h.beta1) * g[i];
       s[i] = h.beta2 * s[i] + (1 - h.beta2) * g[i] * g[i];
-      p[i] = p[i] * decay - (h.learningRate * (m[i] / c1)) / (Math.sqrt(s[i] / c2) + h.epsilon);
+      p[i] = p[i] * decay - (stepSize * m[i]) / (Math.sqrt(s[i]) * invRootC2 + h.epsilon);
     }
   };
 }
