@@ -73,6 +73,7 @@ export interface ModelConfig {
 
 export class Sequential {
   readonly layers: Layer[] = [];
+  private paramList: Param[] | null = null;
   readonly seed: number;
   private random: Random;
   private inputDim = -1;
@@ -105,7 +106,14 @@ export class Sequential {
   private buildFrom(index: number): this {
     let width = index === 0 ? this.inputDim : this.layers[index - 1].outputDim;
     for (let i = index; i < this.layers.length; i++) width = this.layers[i].build(width, this.random);
+    this.paramList = null; // building makes new parameter arrays
     return this;
+  }
+
+  /** Every layer's parameters, kept between calls: a training step needs the list three times. */
+  private parameters(): Param[] {
+    this.requireBuilt('params()');
+    return (this.paramList ??= this.layers.flatMap((l) => l.params()));
   }
 
   get built(): boolean {
@@ -171,7 +179,7 @@ export class Sequential {
       ? weightedLoss(backend, kind, prediction, t, out.cols, t.weights, grad, lossOptions(loss))
       : backend.loss(kind, prediction, t.data, out.rows, out.cols, grad, lossOptions(loss));
     metrics?.add(out, t);
-    return { value: value + regularizationLoss(this.params()), fused };
+    return { value: value + regularizationLoss(this.parameters()), fused };
   }
 
   private newMetrics(): MetricAccumulator {
@@ -213,14 +221,14 @@ export class Sequential {
     // no layer needs dL/dx of the first layer: the data has no parameters
     dy = fused ? fused.backwardFromPreActivation(dy, last > 0) : this.layers[last].backward(dy, last > 0);
     for (let i = last - 1; i >= 0 && dy; i--) dy = this.layers[i].backward(dy, i > 0);
-    addRegularizationGradients(this.params());
+    addRegularizationGradients(this.parameters());
     return { value, finite: true };
   }
 
   private trainBatch(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator): number {
     const compiled = this.requireCompiled('fit');
     const result = this.backpropagate(x, t, metrics);
-    if (result.finite) compiled.optimizer.apply(this.params());
+    if (result.finite) compiled.optimizer.apply(this.parameters());
     return result.value;
   }
 
@@ -324,8 +332,7 @@ export class Sequential {
   }
 
   params(): Param[] {
-    this.requireBuilt('params()');
-    return this.layers.flatMap((l) => l.params());
+    return [...this.parameters()];
   }
 
   private states(): State[] {

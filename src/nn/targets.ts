@@ -2,7 +2,7 @@
  * Inputs and targets as training wants them: inputs as a Tensor2D, targets checked against the
  * loss and the output width and put in the loss's form (class indices, or a rows x cols matrix).
  */
-import { Tensor2D, tensor2d } from './tensor.js';
+import { gatherRows, Tensor2D, tensor2d } from './tensor.js';
 import type { LossConfig } from './losses.js';
 
 export type Targets = Tensor2D | Int32Array | Float32Array | readonly number[] | ReadonlyArray<readonly number[]>;
@@ -72,8 +72,6 @@ export function sliceTargets(t: TargetSet, start: number, end: number): TargetSe
 }
 
 export function gatherTargets(t: TargetSet, idx: Int32Array): TargetSet {
-  const data = new Float32Array(idx.length * t.cols);
-  idx.forEach((from, to) => data.set(t.data.subarray(from * t.cols, (from + 1) * t.cols), to * t.cols));
-  const gathered = { ...t, data, rows: idx.length };
+  const gathered = { ...t, data: gatherRows(t.data, t.cols, idx), rows: idx.length };
   return t.weights ? { ...gathered, weights: Float32Array.from(idx, (from) => t.weights![from]) } : gathered;
 }
