@@ -25,7 +25,7 @@ export function trainingCurvesSpec(comparison: Comparison): Spec {
     },
     layer: seriesLayers(names, 'activation', 'activation', false),
   });
-  const loss = 'binary or categorical cross-entropy (log scale)';
+  const loss = 'cross-entropy (log scale)';
   const accuracy = 'accuracy (fraction correct)';
   return styled({
     title: { text: `Training on ${comparison.dataset}`, subtitle: "one line per activation, the first repeat's run; validation data: the test split" },
@@ -55,7 +55,8 @@ export function accuracySpec(comparison: Comparison): Spec {
     layer: [
       { mark: 'bar', encoding: { color: { ...seriesColor(names, 'activation', 'activation'), legend: null } } },
       ...(repeats > 1 ? [{ mark: { type: 'rule', color: '#222' }, encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } }] : []),
-      { mark: { type: 'text', align: 'left', dx: 3, dy: -6 }, encoding: { text: { field: 'accuracy', type: 'quantitative', format: '.3f' } } },
+      // the figure right of the bar and of its spread, so neither covers it
+      { mark: { type: 'text', align: 'left', dx: 3 }, encoding: { x: { field: 'high', type: 'quantitative' }, text: { field: 'accuracy', type: 'quantitative', format: '.3f' } } },
     ],
   });
 }
