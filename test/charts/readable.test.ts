@@ -4,6 +4,7 @@ import type { GradientFlowRow } from '../../src/analysis/gradient-flow.js';
 import { accuracySpec, trainingCurvesSpec } from '../../src/charts/comparison.js';
 import { curvesSpec, curveSpec, gridColumns } from '../../src/charts/curves.js';
 import { decisionBoundarySpec } from '../../src/charts/decision-boundary.js';
+import { endLabels } from '../../src/charts/end-labels.js';
 import { GRADIENT_STATISTICS, gradientFlowSpec } from '../../src/charts/gradient-flow.js';
 import * as charts from '../../src/charts/index.js';
 import { renderSvg } from '../../src/charts/render.js';
@@ -75,6 +76,19 @@ describe('charts a person reads correctly', () => {
     // a series drawn later is narrower, so the one under it shows at its edges
     expect(lines.map((l) => l.mark.strokeWidth!)).toEqual([...lines.map((l) => l.mark.strokeWidth!)].sort((a, b) => b - a));
     expect(new Set(layers.filter((l) => l.mark.type === 'point')[0].encoding.shape.scale.range).size).toBe(3);
+  });
+
+  it('labels each line at its end, names at least 12 px apart where lines end together, within the plot', async () => {
+    const ends = endLabels([
+      { name: 'relu', x: 20, y: 5.38e-3 }, { name: 'leakyRelu', x: 20, y: 5.52e-3 }, { name: 'relu', x: 10, y: 2e-2 }, { name: 'tanh', x: 20, y: 1e-3 }, { name: 'elu', x: 20, y: 0.99e-3 },
+    ], [1e-3, 1], 240);
+    expect(ends.map((l) => [l.name, l.x])).toEqual([['leakyRelu', 20], ['relu', 20], ['tanh', 20], ['elu', 20]]);
+    const pixel = (v: number) => 240 * (1 - (Math.log10(v) + 3) / 3);
+    ends.slice(1).forEach((l, i) => expect(pixel(l.y) - pixel(ends[i].y)).toBeGreaterThanOrEqual(12 - 1e-9));
+    for (const l of ends) expect(pixel(l.y)).toBeLessThanOrEqual(240 + 1e-9);
+    expect(pixel(ends[1].y) - pixel(5.38e-3)).toBeLessThan(12); // moved no further than it must
+    const svg = await renderSvg(gradientFlowSpec(rows));
+    for (const name of ['relu', 'leakyRelu', 'sigmoid']) expect(texts(svg).filter((t) => t === name), name).toHaveLength(2); // legend and line end
   });
 
   it('says how many zero norms a log axis leaves out', () => {
