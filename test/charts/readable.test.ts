@@ -143,7 +143,8 @@ describe('actfn/charts refuses wrong input, naming the argument', () => {
     expect(call).toThrow(message);
   });
 
-  it('renderSvg(spec) refuses a spec that is not an object', async () => {
+  it('renderSvg(spec) draws a spec of the chart functions, and refuses a spec that is not an object', async () => {
+    expect((await charts.renderSvg(charts.curvesSpec(curves))).startsWith('<svg')).toBe(true);
     await expect(charts.renderSvg('bar' as never)).rejects.toThrow(new TypeError('spec must be a Vega-Lite spec (an object, as the chart functions return), got string'));
   });
 });
