@@ -1,21 +1,11 @@
 /**
  * Vega-Lite specs to SVG text, headless (vega's SVG renderer needs no canvas or browser). The
- * charting libraries are imported here and only here, on first use: importing 'actfn' never loads
- * them, and the command line bundles them (tsup) so the npm package needs no dependency.
+ * charting libraries are imported here and only here, on first use: importing 'actfn' or
+ * 'actfn/charts' never loads them. They are devDependencies; the build bundles them into this
+ * module's output (dist/charts-render.js, shared by the command line and renderSvg of
+ * 'actfn/charts'), so the npm package needs no dependency.
  */
-export type Spec = Record<string, unknown>;
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
-
-/** House style shared by every chart: fonts, sizes, a white background. */
-const CONFIG = {
-  background: 'white',
-  font: 'Helvetica, Arial, sans-serif',
-  title: { fontSize: 14, anchor: 'start' },
-  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.4 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
-  view: { stroke: '#ccc' },
-};
+import { CONFIG, SCHEMA, type Spec } from './style.js';
 
 export async function renderSvg(spec: Spec): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);

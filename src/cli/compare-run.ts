@@ -6,7 +6,8 @@
 import { compareActivations, type Comparison, type DatasetName } from '../analysis/compare.js';
 import { decisionBoundary } from '../analysis/decision-boundary.js';
 import { getActivation } from '../activations/registry.js';
-import { accuracyBarSpec, decisionBoundarySpec, trainingCurvesSpec } from '../charts/specs.js';
+import { accuracySpec, trainingCurvesSpec } from '../charts/comparison.js';
+import { decisionBoundarySpec } from '../charts/decision-boundary.js';
 import { adam } from '../nn/optimizers.js';
 import { progressBar as bar } from '../progress-bar.js';
 import { type OptionSpec, type Parsed } from './args.js';
@@ -63,12 +64,12 @@ export async function runComparison(dataset: DatasetName, o: Parsed, names: { js
   const file = writeResult(out, names.json, comparisonJson(comparison, settings, true));
   const charts = [
     await writeChart(out, `training${names.charts}`, trainingCurvesSpec(comparison)),
-    await writeChart(out, `accuracy${names.charts}`, accuracyBarSpec(comparison)),
+    await writeChart(out, `accuracy${names.charts}`, accuracySpec(comparison)),
   ];
   if (comparison.xTest.cols === 2) {
     const best = comparison.results[0];
     const grid = decisionBoundary(best.model, comparison.xTest, comparison.yTest, { resolution: 50 });
-    charts.push(await writeChart(out, `boundary${names.charts}`, decisionBoundarySpec(grid, `Decision boundary of the best activation (${best.activation}), test points of the first split`)));
+    charts.push(await writeChart(out, `boundary${names.charts}`, decisionBoundarySpec(grid, { title: `Decision boundary of the best activation (${best.activation}), test points of the first split` })));
   }
   return { comparison, json, file, charts };
 }

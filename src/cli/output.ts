@@ -1,7 +1,7 @@
 /** Where commands put result files, and how they report progress (bar on a terminal, lines elsewhere). */
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { Spec } from '../charts/render.js';
+import type { Spec } from '../charts/style.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { UsageError } from './args.js';
 

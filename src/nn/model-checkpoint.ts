@@ -2,10 +2,11 @@
  * modelCheckpoint(dir): Keras' ModelCheckpoint. Saves the model (model.save: model.json and its
  * weights file, each written under a temporary name and renamed, so a crash mid-save leaves the
  * previous checkpoint loadable) after every epoch, or with saveBestOnly only when the monitored
- * log improves. '{epoch}' in the path becomes the epoch's number from 1 (Keras' '{epoch:02d}'
- * also takes a width: '{epoch:03d}').
+ * log improves. Placeholders in the path, as in Keras: '{epoch}' (or '{epoch:02d}') and any of the
+ * epoch's logs ('{val_loss:.4f}'); see checkpoint-path.ts.
  */
 import type { Callback } from './callback-types.js';
+import { checkpointPath, checkPathTemplate } from './checkpoint-path.js';
 import { monitor as watch, type MonitorMode } from './monitor.js';
 import { checkOptions, type OptionNames } from '../options.js';
 import { describeValue } from '../validate.js';
@@ -29,14 +30,10 @@ export interface ModelCheckpoint extends Callback {
   readonly best: number | null;
 }
 
-/** The path for an epoch (from 0): '{epoch}' or '{epoch:0Nd}' replaced by its number from 1. */
-function pathFor(template: string, epoch: number): string {
-  return template.replace(/\{epoch(?::0?(\d+)d)?\}/g, (_, width: string | undefined) => String(epoch + 1).padStart(width ? Number(width) : 0, '0'));
-}
-
 export function modelCheckpoint(dir: string, options: ModelCheckpointOptions = {}): ModelCheckpoint {
   if (typeof dir !== 'string' || dir === '') throw new TypeError(`modelCheckpoint expects a directory path, got ${describeValue(dir)}`);
   checkOptions(options, 'modelCheckpoint()', MODEL_CHECKPOINT_OPTIONS);
+  checkPathTemplate(dir, 'modelCheckpoint()');
   const bestOnly = options.saveBestOnly ?? false;
   if (typeof bestOnly !== 'boolean') throw new TypeError(`saveBestOnly must be true or false, got ${describeValue(bestOnly)}`);
   const monitor = watch(options.monitor, options.mode, options.minDelta, 'modelCheckpoint');
@@ -58,7 +55,7 @@ export function modelCheckpoint(dir: string, options: ModelCheckpointOptions = {
         if (!monitor.improves(value, state.best)) return;
         state.best = value;
       }
-      model.save(pathFor(dir, epoch));
+      model.save(checkpointPath(dir, epoch, logs));
       state.savedEpoch = epoch;
     },
   };

@@ -4,7 +4,10 @@ import { compareActivations, type Comparison } from '../../src/analysis/compare.
 import { decisionBoundary } from '../../src/analysis/decision-boundary.js';
 import { gradientFlow } from '../../src/analysis/gradient-flow.js';
 import { renderSvg } from '../../src/charts/render.js';
-import { accuracyBarSpec, curvesGridSpec, curveSpec, decisionBoundarySpec, gradientFlowSpecs, trainingCurvesSpec } from '../../src/charts/specs.js';
+import { accuracySpec, trainingCurvesSpec } from '../../src/charts/comparison.js';
+import { curvesSpec, curveSpec } from '../../src/charts/curves.js';
+import { decisionBoundarySpec } from '../../src/charts/decision-boundary.js';
+import { GRADIENT_STATISTICS, gradientFlowSpec } from '../../src/charts/gradient-flow.js';
 
 /** Each chart renders to SVG without a warning from Vega, and shows the series it should. */
 let warnings: string[] = [];
@@ -29,11 +32,11 @@ let comparison: Comparison;
 describe('charts', () => {
   it('curves: one panel per activation, f and f\' in each', async () => {
     const curves = activationCurves(['sigmoid', 'relu', 'tanh'], { points: 51 });
-    const svg = await renderSvg(curvesGridSpec(curves));
+    const svg = await renderSvg(curvesSpec(curves));
     wellFormed(svg);
     expect(texts(svg)).toEqual(expect.arrayContaining(['sigmoid', 'relu', 'tanh', 'f(x)', "f'(x)"]));
     expect((svg.match(/class="mark-line role-mark/g) ?? []).length).toBe(6); // a group per panel and curve
-    wellFormed(await renderSvg(curveSpec(curves.x, curves.curves[0])));
+    wellFormed(await renderSvg(curveSpec(curves, curves.curves[0].name)));
   });
 
   it('training curves, accuracy bars and the decision boundary of a comparison', async () => {
@@ -42,23 +45,23 @@ describe('charts', () => {
     wellFormed(training);
     expect(warnings, 'training').toEqual([]);
     expect(texts(training)).toEqual(expect.arrayContaining(['Training loss', 'Validation loss', 'Training accuracy', 'Validation accuracy', 'relu', 'tanh']));
-    const bars = await renderSvg(accuracyBarSpec(comparison));
+    const bars = await renderSvg(accuracySpec(comparison));
     expect(warnings, 'bars').toEqual([]);
     expect((bars.match(/<path[^>]*aria-roledescription="bar"/g) ?? []).length).toBe(2);
     const grid = decisionBoundary(comparison.results[0].model, comparison.xTest, comparison.yTest, { resolution: 20 });
-    const boundary = await renderSvg(decisionBoundarySpec(grid, 'boundary'));
+    const boundary = await renderSvg(decisionBoundarySpec(grid, { title: 'boundary' }));
     wellFormed(boundary);
-    expect(texts(boundary)).toEqual(expect.arrayContaining(['predicted', 'label']));
+    expect(texts(boundary)).toEqual(expect.arrayContaining(['class', 'x1 (first input feature)', 'x2 (second input feature)']));
   });
 
   it('gradient flow: four log-scale charts, one line per activation', async () => {
-    const specs = gradientFlowSpecs(gradientFlow({ activations: ['sigmoid', 'relu'], depths: [2, 4], seed: 1 }));
-    expect(specs.map((s) => s.name)).toEqual(['mean', 'std', 'min', 'max']);
-    for (const { spec } of specs) {
-      const svg = await renderSvg(spec);
+    const rows = gradientFlow({ activations: ['sigmoid', 'relu'], depths: [2, 4], seed: 1 });
+    expect(GRADIENT_STATISTICS).toEqual(['mean', 'std', 'min', 'max']);
+    for (const statistic of GRADIENT_STATISTICS) {
+      const svg = await renderSvg(gradientFlowSpec(rows, { statistic }));
       wellFormed(svg);
       expect((svg.match(/class="mark-line role-mark/g) ?? []).length).toBe(2); // a group per activation
-      expect(texts(svg)).toEqual(expect.arrayContaining(['sigmoid', 'relu', 'layers (output included)']));
+      expect(texts(svg)).toEqual(expect.arrayContaining(['sigmoid', 'relu', 'depth (layers, output included)']));
     }
   });
 });

@@ -138,6 +138,16 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
     for (const chart of ['training.svg', 'accuracy.svg', 'boundary.svg']) expect(statSync(join(out, chart)).size).toBeGreaterThan(1000);
   });
 
+  it('draws charts from the installed package through actfn/charts, by import and require', () => {
+    const chart = `const rows = a.gradientFlow({ activations: ['relu', 'tanh'], depths: [3, 4], width: 8, inputDim: 4, batch: 8 });
+      c.renderSvg(c.gradientFlowSpec(rows)).then((svg) => process.stdout.write(String(svg.startsWith('<svg') && svg.includes('>relu<') && svg.includes('>tanh<'))));`;
+    for (const code of [`const a = require('actfn'); const c = require('actfn/charts'); ${chart}`, `import * as a from 'actfn'; import * as c from 'actfn/charts'; ${chart}`]) {
+      const r = nodeInApp(code.startsWith('import') ? ['--input-type=module', '-e', code] : ['-e', code]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe('true');
+    }
+  });
+
   it('ships an addon that needs only the C runtime (libc, libm, libgcc_s) and its bundled libgomp', () => {
     const dir = join(app, 'node_modules', 'actfn', 'prebuilds', tag);
     const dynamic = execFileSync('readelf', ['-d', join(dir, 'actfn.node')], { encoding: 'utf8' });

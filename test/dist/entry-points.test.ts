@@ -36,4 +36,20 @@ describe('the built package', () => {
     const { readFileSync } = require('node:fs') as typeof import('node:fs');
     for (const file of ['index.js', 'index.cjs']) expect(readFileSync(`${root}dist/${file}`, 'utf8')).not.toMatch(/vega/);
   });
+
+  it('serves actfn/charts through require and import: specs, and SVG from the bundle the command line uses', () => {
+    const chart = `const curves = a.activationCurves(['relu', 'tanh'], { points: 21 });
+      const spec = c.curvesSpec(curves);
+      c.renderSvg(spec).then((svg) => process.stdout.write(JSON.stringify({ schema: spec.$schema, svg: svg.slice(0, 4), relu: svg.includes('>relu<') })));`;
+    const expected = { schema: 'https://vega.github.io/schema/vega-lite/v5.json', svg: '<svg', relu: true };
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', `const a = require('actfn'); const c = require('actfn/charts'); ${chart}`], { cwd: root, encoding: 'utf8' }))).toEqual(expected);
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', `import * as a from 'actfn'; import * as c from 'actfn/charts'; ${chart}`], { cwd: root, encoding: 'utf8' }))).toEqual(expected);
+    // the spec functions are plain code: vega is only in the lazily imported dist/charts-render.js and its chunks
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    for (const file of ['charts.js', 'charts.cjs']) {
+      const text = readFileSync(`${root}dist/${file}`, 'utf8');
+      expect(text.length).toBeLessThan(100_000);
+      expect(text).toContain('import("./charts-render.js")');
+    }
+  });
 });

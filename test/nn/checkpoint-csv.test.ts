@@ -61,6 +61,24 @@ describe('modelCheckpoint', () => {
     expect(loadModel(join(dir, 'epoch-03')).getWeights()).toEqual(model.getWeights());
   });
 
+  it("names each epoch's folder by its logs, as Keras' '{epoch:02d}-{val_loss:.4f}' does, in either spelling", async () => {
+    const model = classifier();
+    const history = await model.fit(x, y, {
+      epochs: 2, verbose: 0, validationSplit: 0.25, callbacks: [modelCheckpoint(join(dir, 'e{epoch:02d}-{val_loss:.4f}-{accuracy:.2e}-{valLoss}'))],
+    });
+    const h = history.history;
+    const expected = [0, 1].map((e) => `e0${e + 1}-${h.valLoss![e].toFixed(4)}-${h.accuracy![e].toExponential(2)}-${h.valLoss![e]}`);
+    expect(readdirSync(dir).sort()).toEqual(expected.sort());
+    expect(loadModel(join(dir, expected[1])).getWeights()).toEqual(model.getWeights());
+  });
+
+  it('refuses a placeholder format it cannot apply at once, and a placeholder naming no log at the first save', async () => {
+    expect(() => modelCheckpoint(join(dir, '{val_loss:>8}'))).toThrow(new TypeError("modelCheckpoint(): '{val_loss:>8}' has a format actfn does not know ('02d', '.4f' and '.2e' are the ones it takes)"));
+    await expect(classifier().fit(x, y, { epochs: 2, verbose: 0, callbacks: [modelCheckpoint(join(dir, '{val_loss}'))] }))
+      .rejects.toThrow(new RangeError("modelCheckpoint(): '{val_loss}' names no log of this fit; its logs are epoch, loss, accuracy"));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses a path that is not a string and a monitor training does not log', async () => {
     expect(() => modelCheckpoint(3 as never)).toThrow(TypeError);
     await expect(classifier().fit(x, y, { verbose: 0, callbacks: [modelCheckpoint(join(dir, 'c'), { monitor: 'val_acc', saveBestOnly: true })] }))

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as charts from '../../src/charts/index.js';
 import * as actfn from '../../src/index.js';
 
 /**
@@ -9,7 +10,8 @@ import * as actfn from '../../src/index.js';
  * function and the option meant: a Keras habit (`lr`, `batch_size`) or a typo must not train a
  * different model without a word. The table below has one row per exported function, constructor
  * or method with an options parameter; the last test asks the TypeScript compiler for that list
- * from src/index.ts, so a new entry point with options fails here until it has its row.
+ * from the package's entry points (src/index.ts, and src/charts/index.ts for 'actfn/charts'), so a
+ * new entry point with options fails here until it has its row.
  */
 
 const rows = [[0, 1], [1, 0], [0.5, 0.5], [1, 1]];
@@ -69,6 +71,14 @@ const ENTRY_POINTS: Record<string, Row> = {
   },
   'gradientFlow(options)': { call: (o) => actfn.gradientFlow(o as any), valid: { activations: ['relu'], depths: [1] }, key: 'widht', value: 4, meant: 'width', where: 'gradientFlow()' },
   'decisionBoundary(options)': { call: (o) => actfn.decisionBoundary(model(), actfn.tensor2d(rows), labels, o as any), key: 'resolutoin', value: 4, meant: 'resolution', where: 'decisionBoundary()' },
+  'curvesSpec(options)': { call: (o) => charts.curvesSpec(actfn.activationCurves(['relu'], { points: 3 }), o as any), key: 'column', value: 2, meant: 'columns', where: 'curvesSpec()' },
+  'gradientFlowSpec(options)': {
+    call: (o) => charts.gradientFlowSpec([{ activation: 'relu', depth: 2, layerNorms: [1], biasNorms: [1], mean: 1, std: 0, min: 1, max: 1 }], o as any),
+    key: 'statistc', value: 'min', meant: 'statistic', where: 'gradientFlowSpec()',
+  },
+  'decisionBoundarySpec(options)': {
+    call: (o) => charts.decisionBoundarySpec({ xs: [0, 1], ys: [0, 1], classes: [0, 1, 1, 0], confidence: [1, 1, 1, 1], points: [] }, o as any), key: 'tilte', value: 'x', meant: 'title', where: 'decisionBoundarySpec()',
+  },
 };
 
 /** Options objects inside other arguments, which the compiler's list below does not reach. */
@@ -151,8 +161,8 @@ describe('an unknown option key is a TypeError naming it, the function and the o
 /** Every parameter of an exported function, constructor or public method whose type is one of our options interfaces. */
 function optionsParameters(): string[] {
   const src = fileURLToPath(new URL('../../src', import.meta.url));
-  const index = join(src, 'index.ts');
-  const program = ts.createProgram([index], {
+  const entries = [join(src, 'index.ts'), join(src, 'charts', 'index.ts')];
+  const program = ts.createProgram(entries, {
     module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022,
     strict: true, skipLibCheck: true, noEmit: true, types: ['node'],
   });
@@ -165,13 +175,22 @@ function optionsParameters(): string[] {
     if (!(ts.isInterfaceDeclaration(declaration) || ts.isTypeLiteralNode(declaration) || ts.isTypeAliasDeclaration(declaration))) return false;
     return !type.getProperties().some((p) => p.declarations?.some(ts.isMethodSignature));
   };
+  const exports = entries.flatMap((entry) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!));
+  const resolved = exports.map((exported) => ({ exported, symbol: exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported }));
+  // what an exported function returns (an analysis result, a chart spec) is data handed back, not options
+  const results = new Set<ts.Type>();
+  for (const { symbol } of resolved) {
+    if (!(symbol.flags & ts.SymbolFlags.Function)) continue;
+    for (const s of checker.getTypeOfSymbol(symbol).getCallSignatures()) results.add(checker.getAwaitedType(s.getReturnType()) ?? s.getReturnType());
+  }
   const found: string[] = [];
   const scan = (label: string, signature: ts.Signature) => {
-    for (const p of signature.getParameters()) if (isOptions(checker.getNonNullableType(checker.getTypeOfSymbol(p)))) found.push(`${label}(${p.name})`);
+    for (const p of signature.getParameters()) {
+      const type = checker.getNonNullableType(checker.getTypeOfSymbol(p));
+      if (isOptions(type) && !results.has(type)) found.push(`${label}(${p.name})`);
+    }
   };
-  const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+  for (const { exported, symbol } of resolved) {
     if (symbol.flags & ts.SymbolFlags.Function) for (const s of checker.getTypeOfSymbol(symbol).getCallSignatures()) scan(exported.name, s);
     if (!(symbol.flags & ts.SymbolFlags.Class)) continue;
     for (const s of checker.getTypeOfSymbol(symbol).getConstructSignatures()) scan(`new ${exported.name}`, s);

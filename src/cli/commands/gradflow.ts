@@ -8,7 +8,7 @@ import type { InitializerName } from '../../nn/initializers.js';
 import { table, type Parsed } from '../args.js';
 import { CLASSIC, JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
 import { ACTIVATIONS_OPTION } from '../compare-run.js';
-import { gradientFlowSpecs } from '../../charts/specs.js';
+import { GRADIENT_STATISTICS, gradientFlowSpec } from '../../charts/gradient-flow.js';
 import { writeChart, writeResult } from '../output.js';
 
 const INITS: Record<string, InitializerName> = { 'glorot-uniform': 'glorotUniform', 'he-normal': 'heNormal', 'glorot-normal': 'glorotNormal', 'he-uniform': 'heUniform' };
@@ -72,7 +72,7 @@ export const gradflowCommand: Command = {
       activations: o.activations as string[], depths: (o.depths as string[]).map(Number), width: o.width as number, inputDim: o['input-dim'] as number, batch: o.batch as number, seed: o.seed as number, init: o.init as string,
     });
     const file = writeResult(o.out as string, 'gradflow.json', result);
-    for (const { name, spec } of gradientFlowSpecs(result.rows)) await writeChart(o.out as string, `gradflow-${name}`, spec);
+    for (const statistic of GRADIENT_STATISTICS) await writeChart(o.out as string, `gradflow-${statistic}`, gradientFlowSpec(result.rows, { statistic }));
     if (o.json) {
       console.log(JSON.stringify(result));
       return 0;

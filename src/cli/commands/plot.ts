@@ -2,7 +2,7 @@
 import { activationCurves } from '../../analysis/curves.js';
 import { table, type Parsed } from '../args.js';
 import { CLASSIC, JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
-import { curveSpec, curvesGridSpec } from '../../charts/specs.js';
+import { curveSpec, curvesSpec } from '../../charts/curves.js';
 import { ACTIVATIONS_OPTION } from '../compare-run.js';
 import { writeChart, writeResult } from '../output.js';
 
@@ -19,8 +19,8 @@ export const plotCommand: Command = {
   async run(o: Parsed) {
     const curves = activationCurves(o.activations as string[], { from: o.from as number, to: o.to as number, points: o.points as number });
     const file = writeResult(o.out as string, 'curves.json', curves);
-    await writeChart(o.out as string, 'curves', curvesGridSpec(curves));
-    for (const c of curves.curves) await writeChart(o.out as string, `curve-${c.name}`, curveSpec(curves.x, c));
+    await writeChart(o.out as string, 'curves', curvesSpec(curves));
+    for (const c of curves.curves) await writeChart(o.out as string, `curve-${c.name}`, curveSpec(curves, c.name));
     if (o.json) {
       console.log(JSON.stringify(curves));
       return 0;

@@ -6,7 +6,8 @@
 import { activationCurves } from '../../analysis/curves.js';
 import { deadNeurons, saturation } from '../../analysis/units.js';
 import { backendInfo } from '../../backend/select.js';
-import { curvesGridSpec, gradientFlowSpecs } from '../../charts/specs.js';
+import { curvesSpec } from '../../charts/curves.js';
+import { GRADIENT_STATISTICS, gradientFlowSpec } from '../../charts/gradient-flow.js';
 import type { Parsed } from '../args.js';
 import { JSON_OPTION, OUT_OPTION, type Command } from '../command.js';
 import { runComparison, trainingOptions } from '../compare-run.js';
@@ -46,7 +47,7 @@ export const reportCommand: Command = {
     step('curves', 1);
     const curves = activationCurves(activations, { from: -5, to: 5, points: 201 });
     files.push(writeResult(out, 'curves.json', curves));
-    sections.push(`<h2>Curves and derivatives</h2>${figure(await writeChart(out, 'curves', curvesGridSpec(curves)))}${htmlTable(
+    sections.push(`<h2>Curves and derivatives</h2>${figure(await writeChart(out, 'curves', curvesSpec(curves)))}${htmlTable(
       ['activation', 'formula', 'range', 'zero-centred', 'monotonic', 'smooth', "max |f'|"],
       curves.curves.map((c) => [c.name, c.formula, c.properties.rangeText, c.properties.zeroCentered ? 'yes' : 'no', c.properties.monotonic ? 'yes' : 'no', c.properties.smooth ? 'yes' : 'no', c.maxAbsDerivative.toPrecision(3)]),
     )}`);
@@ -65,7 +66,7 @@ export const reportCommand: Command = {
     const flow = gradflowResult({ ...GRADFLOW_DEFAULTS, activations });
     files.push(writeResult(out, 'gradflow.json', flow));
     let flowCharts = '';
-    for (const { name, spec } of gradientFlowSpecs(flow.rows)) flowCharts += figure(await writeChart(out, `gradflow-${name}`, spec));
+    for (const statistic of GRADIENT_STATISTICS) flowCharts += figure(await writeChart(out, `gradflow-${statistic}`, gradientFlowSpec(flow.rows, { statistic })));
     sections.push(`<h2>Gradient flow against depth</h2><p>${escape(flow.description)}</p>${flowCharts}${htmlTable(['activation', 'depth', 'first-layer kernel norm', 'mean'], flow.rows.map((r) => [r.activation, String(r.depth), r.layerNorms[0].toExponential(2), r.mean.toExponential(2)]))}`);
 
     step('writing report.html', 5);
