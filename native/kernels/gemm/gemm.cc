@@ -85,10 +85,7 @@ struct Join {
 // rows x cols is the part of the tile inside C (edge tiles go through a buffer). Kept out of line
 // on purpose: inlined into the blocking loops, GCC 12 stored the twelve accumulators to the stack
 // on every k step (35 instead of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
   V acc[kMR][kNV];
   for (std::size_t r = 0; r < kMR; ++r)
     for (std::size_t v = 0; v < kNV; ++v) acc[r][v] = set<float>(0);
