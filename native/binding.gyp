@@ -13,14 +13,18 @@
     'addon_sources': ['<!@(node -p "require(\'./sources.json\').addon.join(\' \')")'],
     'avx2_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx2.join(\' \')")'],
     'avx512_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx512.join(\' \')")'],
+    # -fopenmp when the compiler builds an OpenMP program with it, else nothing (Apple's clang, a clang
+    # without libomp, ACTFN_NO_OPENMP=1): the kernels then run every call on the calling thread.
+    'openmp_flags': ['<!@(node openmp-flags.cjs)'],
   },
   'target_defaults': {
     'cflags_cc!': ['-fno-exceptions', '-std=gnu++17', '-std=gnu++20'],
-    'cflags_cc': ['-std=c++17', '-fexceptions', '-fvisibility=hidden', '-ffp-contract=off', '-fno-math-errno', '-fopenmp', '-O3'],
+    'cflags_cc': ['-std=c++17', '-fexceptions', '-fvisibility=hidden', '-ffp-contract=off', '-fno-math-errno', '<@(openmp_flags)', '-O3'],
     'xcode_settings': {
       'CLANG_CXX_LANGUAGE_STANDARD': 'c++17',
       'GCC_ENABLE_CPP_EXCEPTIONS': 'YES',
-      'OTHER_CPLUSPLUSFLAGS': ['-ffp-contract=off', '-fno-math-errno', '-fvisibility=hidden'],
+      'OTHER_CPLUSPLUSFLAGS': ['-ffp-contract=off', '-fno-math-errno', '-fvisibility=hidden', '<@(openmp_flags)'],
+      'OTHER_LDFLAGS': ['<@(openmp_flags)'],
     },
     'msvs_settings': { 'VCCLCompilerTool': { 'ExceptionHandling': 1, 'AdditionalOptions': ['/std:c++17', '/fp:precise'] } },
   },
@@ -38,7 +42,7 @@
       'defines': ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED'],
       'dependencies': ['actfn_kernels_scalar'],
       # -z nodelete: see CMakeLists.txt (a worker's exit must not unload libgomp under its threads)
-      'ldflags': ['-fopenmp', '-Wl,-z,nodelete'],
+      'ldflags': ['<@(openmp_flags)', '-Wl,-z,nodelete'],
       'conditions': [
         ['target_arch=="x64"', {
           'dependencies': ['actfn_kernels_avx2', 'actfn_kernels_avx512'],

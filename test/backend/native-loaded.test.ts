@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backendInfo, getBackend, setBackend } from '../../src/index.js';
+import { backendInfo, getBackend, getNumThreads, setBackend, setNumThreads } from '../../src/index.js';
 import { jsOnly, loadedAddon } from '../support/backends.js';
 
 const ORDER = ['scalar', 'avx2', 'avx512'];
@@ -18,6 +19,31 @@ describe('backend selection', () => {
     const requested = process.env.ACTFN_SIMD || 'avx512';
     const expected = ORDER[Math.min(ORDER.indexOf(requested), ORDER.indexOf(cpuSimd))];
     expect(backendInfo().simd).toBe(expected);
+  });
+
+  // A lane that tests a particular build (.ci/source-builds) names it in ACTFN_ADDON: a failed load
+  // would otherwise fall back to the next candidate and test another addon.
+  it.runIf(!jsOnly && !!process.env.ACTFN_ADDON)('loads the addon ACTFN_ADDON names, not a later candidate', () => {
+    expect(backendInfo().addonPath).toBe(resolve(process.env.ACTFN_ADDON!));
+  });
+
+  // ACTFN_TEST_EXPECT_OPENMP=0|1: what the lane's build must report (.ci/source-builds sets it).
+  it.runIf(!jsOnly && ['0', '1'].includes(process.env.ACTFN_TEST_EXPECT_OPENMP ?? ''))('says whether it was built with OpenMP, and runs one thread without it', () => {
+    const withOpenMp = process.env.ACTFN_TEST_EXPECT_OPENMP === '1';
+    const before = getNumThreads();
+    try {
+      setNumThreads(2);
+      expect(backendInfo()).toMatchObject({ backend: 'native', openmp: withOpenMp, threads: withOpenMp ? 2 : 1 });
+    } finally {
+      setNumThreads(before);
+    }
+  });
+
+  it.skipIf(jsOnly)('reports openmp on the native backend only', () => {
+    expect(typeof backendInfo().openmp).toBe('boolean');
+    setBackend('js');
+    expect(backendInfo().openmp).toBeUndefined();
+    setBackend('native');
   });
 
   it.runIf(jsOnly)('runs the TypeScript backend and says why when ACTFN_BACKEND=js', () => {
