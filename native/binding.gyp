@@ -13,6 +13,7 @@
     'addon_sources': ['<!@(node -p "require(\'./sources.json\').addon.join(\' \')")'],
     'avx2_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx2.join(\' \')")'],
     'avx512_flags': ['<!@(node -p "require(\'./sources.json\').targets.avx512.join(\' \')")'],
+    'neon_flags': ['<!@(node -p "require(\'./sources.json\').targets.neon.join(\' \')")'],
     # -fopenmp when the compiler builds an OpenMP program with it, else nothing (Apple's clang, a clang
     # without libomp, ACTFN_NO_OPENMP=1): the kernels then run every call on the calling thread.
     'openmp_flags': ['<!@(node openmp-flags.cjs)'],
@@ -48,6 +49,10 @@
           'dependencies': ['actfn_kernels_avx2', 'actfn_kernels_avx512'],
           'defines': ['ACTFN_HAVE_AVX2=1', 'ACTFN_HAVE_AVX512=1'],
         }],
+        ['target_arch=="arm64"', {
+          'dependencies': ['actfn_kernels_neon'],
+          'defines': ['ACTFN_HAVE_NEON=1'],
+        }],
       ],
     },
   ],
@@ -69,6 +74,19 @@
           'defines': ['ACTFN_TARGET=avx512', 'ACTFN_TARGET_AVX512=1'],
           'cflags_cc': ['<@(avx512_flags)', '-Wno-uninitialized', '-Wno-maybe-uninitialized'],
           'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['<@(avx512_flags)'] },
+        },
+      ],
+    }],
+    ['target_arch=="arm64"', {
+      'targets': [
+        {
+          # AArch64 (Linux, Apple silicon): Advanced SIMD is baseline, so no extra flags
+          'target_name': 'actfn_kernels_neon',
+          'type': 'static_library',
+          'sources': ['<@(kernel_sources)'],
+          'defines': ['ACTFN_TARGET=neon', 'ACTFN_TARGET_NEON=1'],
+          'cflags_cc': ['<@(neon_flags)'],
+          'xcode_settings': { 'OTHER_CPLUSPLUSFLAGS': ['<@(neon_flags)'] },
         },
       ],
     }],

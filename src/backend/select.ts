@@ -56,7 +56,7 @@ function tryNative(): Backend | undefined {
   return native;
 }
 
-const SIMD_TARGETS = ['scalar', 'avx2', 'avx512'];
+const SIMD_TARGETS = ['scalar', 'avx2', 'avx512', 'neon'];
 
 function choose(): Backend {
   const simd = process.env.ACTFN_SIMD;

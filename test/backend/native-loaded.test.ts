@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { backendInfo, getBackend, getNumThreads, setBackend, setNumThreads } from '../../src/index.js';
 import { jsOnly, loadedAddon } from '../support/backends.js';
 
-const ORDER = ['scalar', 'avx2', 'avx512'];
+// Each family's instruction sets, lowest first; ACTFN_SIMD=avx2 and =neon ask for rank 1 (isa_rank in native/kernels/cpu_features.cc).
+const ORDERS: Record<string, string[]> = { x86: ['scalar', 'avx2', 'avx512'], arm: ['scalar', 'neon'] };
+const RANK: Record<string, number> = { scalar: 0, avx2: 1, neon: 1, avx512: 2 };
 
 describe('backend selection', () => {
   it.skipIf(jsOnly)('loads the native addon unless ACTFN_BACKEND=js asked for the fallback', () => {
@@ -11,13 +13,14 @@ describe('backend selection', () => {
     expect(info.reason).toBeUndefined();
     expect(info.backend).toBe('native');
     expect(info.napiVersion).toBeGreaterThanOrEqual(8);
-    expect(['scalar', 'avx2', 'avx512']).toContain(info.simd);
+    expect(['scalar', 'avx2', 'avx512', 'neon']).toContain(info.simd);
   });
 
   it.skipIf(jsOnly)('runs the widest instruction set the CPU has, or the lower one ACTFN_SIMD asks for', () => {
     const { cpuSimd } = loadedAddon().info();
-    const requested = process.env.ACTFN_SIMD || 'avx512';
-    const expected = ORDER[Math.min(ORDER.indexOf(requested), ORDER.indexOf(cpuSimd))];
+    const order = cpuSimd === 'neon' ? ORDERS.arm : ORDERS.x86;
+    const ceiling = RANK[process.env.ACTFN_SIMD ?? ''] ?? 2;
+    const expected = order[Math.min(ceiling, RANK[cpuSimd], order.length - 1)];
     expect(backendInfo().simd).toBe(expected);
   });
 

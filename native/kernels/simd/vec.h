@@ -27,6 +27,8 @@
 #include "vec_avx512.h"
 #elif defined(ACTFN_TARGET_AVX2)
 #include "vec_avx2.h"
+#elif defined(ACTFN_TARGET_NEON)
+#include "vec_neon.h"
 #else
 #include "vec_scalar.h"
 #endif
