@@ -72,9 +72,12 @@ constexpr FmaTarget kFmaTargets[] = {
 #ifdef ACTFN_HAVE_AVX512
     {Isa::avx512, avx512::fma_chains_f32, avx512::fma_chains_f64, avx512::fma_shape},
 #endif
+#ifdef ACTFN_HAVE_NEON
+    {Isa::neon, neon::fma_chains_f32, neon::fma_chains_f64, neon::fma_shape},
+#endif
 };
 
-bool usable(Isa isa) { return static_cast<int>(isa) <= static_cast<int>(detect_best_isa()); }
+bool usable(Isa isa) { return isa_rank(isa) <= isa_rank(detect_best_isa()); }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

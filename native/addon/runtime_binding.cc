@@ -15,6 +15,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   result.Set("simd", kernel_table().isa);
   result.Set("cpuSimd", isa_name(detect_best_isa()));
   result.Set("threads", max_threads());
+  result.Set("openmp", openmp_enabled());
   result.Set("napiVersion", NAPI_VERSION);
   return result;
 }
@@ -24,9 +25,7 @@ Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
   if (!(n >= 1 && n <= 1024) || n != static_cast<int>(n)) {
     throw Napi::RangeError::New(info.Env(), "n must be an integer from 1 to 1024");
   }
-#ifdef _OPENMP
-  set_max_threads(static_cast<int>(n));
-#endif
+  set_max_threads(static_cast<int>(n));  // ignored without OpenMP: the budget stays 1
   return info.Env().Undefined();
 }
 

@@ -15,7 +15,17 @@ const char* isa_name(Isa isa) {
   switch (isa) {
     case Isa::avx512: return "avx512";
     case Isa::avx2: return "avx2";
+    case Isa::neon: return "neon";
     default: return "scalar";
+  }
+}
+
+int isa_rank(Isa isa) {
+  switch (isa) {
+    case Isa::avx512: return 2;
+    case Isa::avx2:
+    case Isa::neon: return 1;
+    default: return 0;
   }
 }
 
@@ -65,6 +75,8 @@ Isa detect_best_isa() {
   if (os_ymm && avx2 && fma) return Isa::avx2;
   return Isa::scalar;
 }
+#elif defined(__aarch64__) || defined(_M_ARM64)
+Isa detect_best_isa() { return Isa::neon; }  // Advanced SIMD is part of the AArch64 base architecture
 #else
 Isa detect_best_isa() { return Isa::scalar; }
 #endif

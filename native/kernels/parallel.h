@@ -32,9 +32,13 @@ constexpr std::size_t kChunkAlign = 16;
 // Chunks per thread of a parallel call (claimed dynamically; see parallel_for).
 constexpr std::size_t kChunksPerThread = 8;
 
-// The thread budget (setNumThreads); 1 until the addon sets it.
+// The thread budget (setNumThreads); 1 until the addon sets it, and always 1 in a build without
+// OpenMP (Apple's clang has none, or ACTFN_NO_OPENMP=1): there every call runs on the calling thread.
 void set_max_threads(int n);
 int max_threads();
+
+// Whether the kernels were compiled with OpenMP (backendInfo().openmp).
+bool openmp_enabled();
 
 namespace parallel_detail {
 std::atomic<int>& active_callers();

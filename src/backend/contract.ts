@@ -109,6 +109,8 @@ export interface Backend {
   readonly simd: string;
   /** Threads a large call uses. */
   readonly threads: number;
+  /** Whether the addon was built with OpenMP (false: every call runs on one thread); null for the TypeScript backend. */
+  readonly openmp: boolean | null;
   /** Node-API version the addon was built against, or null for the TypeScript backend. */
   readonly napiVersion: number | null;
   /** The addon file the native backend loaded; null for the TypeScript backend. */

@@ -26,7 +26,8 @@ export interface Addon {
   softmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   logSoftmaxAsync(x: FloatArray, cols: number, out: FloatArray): Promise<void>;
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
-  info(): { simd: string; cpuSimd: string; threads: number; napiVersion: number };
+  /** openmp: false when built without OpenMP (threads is then always 1). */
+  info(): { simd: string; cpuSimd: string; threads: number; napiVersion: number; openmp: boolean };
   setNumThreads(n: number): void;
   gemm(
     a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, transA: boolean, transB: boolean,
@@ -135,6 +136,7 @@ export function createNativeBackend(addon: Addon, path: string): Backend {
       return addon.info().threads;
     },
     napiVersion: info.napiVersion,
+    openmp: info.openmp !== false,
     addonPath: path,
     elementwise(activation: string, kind: ElementwiseKind, x: FloatArray, out: FloatArray, [a, b]: KernelParams) {
       addon.elementwise(id(activation), kind === 'forward' ? 0 : 1, x, out, a, b);

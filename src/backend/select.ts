@@ -18,6 +18,11 @@ export interface BackendInfo {
   simd: string;
   /** Threads a large call uses. */
   threads: number;
+  /**
+   * Native backend only: false when the addon was built without OpenMP (a compiler without it, such
+   * as Apple's clang, or ACTFN_NO_OPENMP=1); every call then runs on the calling thread and threads is 1.
+   */
+  openmp?: boolean;
   /** Node-API version the addon was built for; null on the TypeScript backend. */
   napiVersion: number | null;
   /** actfn's version. */
@@ -51,7 +56,7 @@ function tryNative(): Backend | undefined {
   return native;
 }
 
-const SIMD_TARGETS = ['scalar', 'avx2', 'avx512'];
+const SIMD_TARGETS = ['scalar', 'avx2', 'avx512', 'neon'];
 
 function choose(): Backend {
   const simd = process.env.ACTFN_SIMD;
@@ -115,6 +120,7 @@ export function backendInfo(): BackendInfo {
     version: packageRoot().version,
   };
   if (backend.name === 'js' && reason) info.reason = reason;
+  if (backend.openmp !== null) info.openmp = backend.openmp;
   if (backend.addonPath) info.addonPath = backend.addonPath;
   return info;
 }

@@ -50,7 +50,7 @@ describe.skipIf(jsOnly)('what the native addon lists', () => {
   });
 
   it('reports no dead fields in info()', () => {
-    expect(Object.keys(addon.info()).sort()).toEqual(['cpuSimd', 'napiVersion', 'simd', 'threads']);
+    expect(Object.keys(addon.info()).sort()).toEqual(['cpuSimd', 'napiVersion', 'openmp', 'simd', 'threads']);
   });
 
   it('checks the optimizer slot count from the manifest', () => {

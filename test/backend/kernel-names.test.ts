@@ -12,7 +12,7 @@ function fakeAddon(overrides: Partial<Addon> = {}) {
     outputDerivativeNames: ['tanh', 'sigmoid'],
     lossNames: [...LOSS_KINDS].reverse(),
     optimizerNames: [...OPTIMIZER_KINDS].reverse(),
-    info: () => ({ simd: 'scalar', cpuSimd: 'scalar', threads: 1, napiVersion: 8 }),
+    info: () => ({ simd: 'scalar', cpuSimd: 'scalar', threads: 1, napiVersion: 8, openmp: true }),
     loss: (kind: number) => {
       calls.push(['loss', kind]);
       return 0;

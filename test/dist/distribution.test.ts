@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,10 @@ import { jsOnly } from '../support/backends.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tag = platformTag();
 const npmCli = realpathSync(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
-const ALLOWED_NEEDED = ['libc.so.6', 'libm.so.6', 'libgcc_s.so.1', 'libgomp.so.1', 'libpthread.so.0', 'libdl.so.2', 'ld-linux-x86-64.so.2'];
+const ALLOWED_NEEDED = ['libc.so.6', 'libm.so.6', 'libgcc_s.so.1', 'libgomp.so.1', 'libpthread.so.0', 'libdl.so.2', 'ld-linux-x86-64.so.2', 'ld-linux-aarch64.so.1'];
+// The cross-compiled linux-arm64 prebuild (tools/build-arm64.mjs) is in the package when it was built;
+// CI requires it (ACTFN_REQUIRE_ARM64=1). .ci/arm64 runs it under qemu.
+const withArm64 = existsSync(join(root, 'prebuilds', 'linux-arm64', 'actfn.node')) || process.env.ACTFN_REQUIRE_ARM64 === '1';
 
 interface PackedFile {
   path: string;
@@ -103,6 +106,23 @@ describe.runIf(process.platform === 'linux' && !jsOnly)('the npm package, instal
     // the probes are bench-only (build/Release/actfn_bench.node): neither the addon nor its sources ship
     expect(packed.files.filter((f) => /actfn_bench\.node$|probe_binding|native\/kernels\/probe\//.test(f.path))).toEqual([]);
     expect(packed.size).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it.runIf(withArm64)('packs the linux-arm64 prebuild: an AArch64 addon needing only the C runtime, with RUNPATH $ORIGIN, NODELETE, its own arm64 libgomp and a manifest', () => {
+    const dir = join(app, 'node_modules', 'actfn', 'prebuilds', 'linux-arm64');
+    for (const file of ['actfn.node', 'libgomp.so.1', 'manifest.json']) expect(statSync(join(dir, file)).isFile(), file).toBe(true);
+    for (const file of ['actfn.node', 'libgomp.so.1']) {
+      expect(execFileSync('readelf', ['-h', join(dir, file)], { encoding: 'utf8' })).toMatch(/Machine:\s+AArch64/);
+    }
+    const dynamic = execFileSync('readelf', ['-d', join(dir, 'actfn.node')], { encoding: 'utf8' });
+    const needed = [...dynamic.matchAll(/\(NEEDED\).*\[(.+)\]/g)].map((m) => m[1]);
+    expect(needed.filter((lib) => !ALLOWED_NEEDED.includes(lib))).toEqual([]);
+    expect(needed).toContain('libgomp.so.1');
+    expect(dynamic).toMatch(/\(RUNPATH\).*\$ORIGIN/);
+    expect(dynamic).toMatch(/\(FLAGS_1\).*NODELETE/);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { platform: string; glibcMin: string; needed: string[] };
+    expect(manifest).toMatchObject({ platform: 'linux-arm64', needed });
+    expect(manifest.glibcMin).toMatch(/^2\.\d+$/);
   });
 
   it('hides every compiler and build tool from the install', () => {

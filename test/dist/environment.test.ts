@@ -11,6 +11,6 @@ describe('environment settings of the built package', () => {
       env: { ...process.env, ACTFN_SIMD: 'avx' },
       encoding: 'utf8',
     });
-    expect(out).toBe("RangeError: ACTFN_SIMD must be one of scalar, avx2, avx512, got 'avx'");
+    expect(out).toBe("RangeError: ACTFN_SIMD must be one of scalar, avx2, avx512, neon, got 'avx'");
   });
 });

@@ -74,7 +74,7 @@ void pack_slivers(const float* src, std::size_t ld, bool i_major, std::size_t i0
         const std::size_t pe = std::min(kc, pb + 16);
         for (std::size_t w = 0; w < width; ++w) {
           const float* row = src + (i0 + sl + w) * ld + p0;
-          __builtin_prefetch(row + pb + 64);  // too many rows for the hardware prefetcher: 4 lines ahead
+          ACTFN_PREFETCH(row + pb + 64);  // too many rows for the hardware prefetcher: 4 lines ahead
           for (std::size_t p = pb; p < pe; ++p) out[p * Width + w] = row[p];
         }
       }
@@ -83,7 +83,7 @@ void pack_slivers(const float* src, std::size_t ld, bool i_major, std::size_t i0
         const float* row = src + (i0 + sl + w) * ld + p0;
         // the next row's lines, requested while this row is copied: short rows 4 KiB apart (a
         // power-of-two ld) give the hardware prefetcher too little run-up to catch them
-        for (std::size_t p = 0; p < kc; p += 16) __builtin_prefetch(row + ld + p);
+        for (std::size_t p = 0; p < kc; p += 16) ACTFN_PREFETCH(row + ld + p);
         for (std::size_t p = 0; p < kc; ++p) out[p * Width + w] = row[p];
       }
     } else {
@@ -119,17 +119,14 @@ struct Join {
 // on purpose: inlined into the blocking loops, GCC 12 stored the twelve accumulators to the stack
 // on every k step (35 instead of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
 template <std::size_t NV>
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
   constexpr std::size_t kNR = NV * V::N;
   V acc[kMR][NV];
   for (std::size_t r = 0; r < kMR; ++r)
     for (std::size_t v = 0; v < NV; ++v) {
       acc[r][v] = set<float>(0);
       // the tile of C this k block ends in, on its way while the k loop runs (for writing)
-      if (r < rows && v * V::N < cols) __builtin_prefetch(c + r * ldc + v * V::N, 1);
+      if (r < rows && v * V::N < cols) ACTFN_PREFETCH_WRITE(c + r * ldc + v * V::N);
     }
   for (std::size_t p = 0; p < kc; ++p) {
     V b[NV];

@@ -21,21 +21,14 @@
 // stream(p, v) is a non-temporal store to a vector-aligned p; stream_fence() orders them.
 #pragma once
 
-// Kernel building blocks are forced inline: left to its heuristics, GCC outlines the larger ones
-// (a sigmoid's exp, reciprocal and pair products) and every vector then pays a call with its
-// vectors passed through the stack and a vzeroupper.
-#if defined(_MSC_VER)
-#define ACTFN_INLINE __forceinline
-#define ACTFN_INLINE_LAMBDA
-#else
-#define ACTFN_INLINE inline __attribute__((always_inline))
-#define ACTFN_INLINE_LAMBDA __attribute__((always_inline))
-#endif
+#include "../compiler.h"  // ACTFN_INLINE, ACTFN_INLINE_LAMBDA
 
 #if defined(ACTFN_TARGET_AVX512)
 #include "vec_avx512.h"
 #elif defined(ACTFN_TARGET_AVX2)
 #include "vec_avx2.h"
+#elif defined(ACTFN_TARGET_NEON)
+#include "vec_neon.h"
 #else
 #include "vec_scalar.h"
 #endif

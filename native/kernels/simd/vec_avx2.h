@@ -3,6 +3,8 @@
 
 #include <immintrin.h>
 
+#include <limits>
+
 namespace actfn {
 namespace ACTFN_TARGET {
 
@@ -37,7 +39,7 @@ inline Mask<float> le(Vec<float> a, Vec<float> b) { return {_mm256_cmp_ps(a.v, b
 inline Mask<float> gt(Vec<float> a, Vec<float> b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_GT_OQ)}; }
 inline Mask<float> ge(Vec<float> a, Vec<float> b) { return {_mm256_cmp_ps(a.v, b.v, _CMP_GE_OQ)}; }
 inline Mask<float> is_nan(Vec<float> a) { return {_mm256_cmp_ps(a.v, a.v, _CMP_UNORD_Q)}; }
-inline Mask<float> is_inf(Vec<float> a) { return {_mm256_cmp_ps(abs(a).v, _mm256_set1_ps(__builtin_inff()), _CMP_EQ_OQ)}; }
+inline Mask<float> is_inf(Vec<float> a) { return {_mm256_cmp_ps(abs(a).v, _mm256_set1_ps(std::numeric_limits<float>::infinity()), _CMP_EQ_OQ)}; }
 inline Mask<float> mask_or(Mask<float> a, Mask<float> b) { return {_mm256_or_ps(a.m, b.m)}; }
 inline Vec<float> select(Mask<float> m, Vec<float> a, Vec<float> b) { return {_mm256_blendv_ps(b.v, a.v, m.m)}; }
 
@@ -56,7 +58,7 @@ inline Mask<double> le(Vec<double> a, Vec<double> b) { return {_mm256_cmp_pd(a.v
 inline Mask<double> gt(Vec<double> a, Vec<double> b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_GT_OQ)}; }
 inline Mask<double> ge(Vec<double> a, Vec<double> b) { return {_mm256_cmp_pd(a.v, b.v, _CMP_GE_OQ)}; }
 inline Mask<double> is_nan(Vec<double> a) { return {_mm256_cmp_pd(a.v, a.v, _CMP_UNORD_Q)}; }
-inline Mask<double> is_inf(Vec<double> a) { return {_mm256_cmp_pd(abs(a).v, _mm256_set1_pd(__builtin_inf()), _CMP_EQ_OQ)}; }
+inline Mask<double> is_inf(Vec<double> a) { return {_mm256_cmp_pd(abs(a).v, _mm256_set1_pd(std::numeric_limits<double>::infinity()), _CMP_EQ_OQ)}; }
 inline Mask<double> mask_or(Mask<double> a, Mask<double> b) { return {_mm256_or_pd(a.m, b.m)}; }
 inline Vec<double> select(Mask<double> m, Vec<double> a, Vec<double> b) { return {_mm256_blendv_pd(b.v, a.v, m.m)}; }
 

@@ -16,6 +16,8 @@
 // rounding of 1 + t is corrected by (t - (y - 1)) / y. Max error about 2 ULP (double).
 #pragma once
 
+#include <limits>
+
 #include "vec.h"
 
 namespace actfn {
@@ -50,7 +52,7 @@ ACTFN_INLINE Vec<double> vexp(Vec<double> x) {
   Vec<double> p = set<double>(kInverseFactorials.c[kExpDegree]);
   for (int k = kExpDegree - 1; k >= 0; --k) p = fma(p, r, set<double>(kInverseFactorials.c[k]));
   const Vec<double> y = p * pow2i(n);
-  return select(gt(x, hi), set<double>(__builtin_inf()), select(lt(x, lo), set<double>(0), y));
+  return select(gt(x, hi), set<double>(std::numeric_limits<double>::infinity()), select(lt(x, lo), set<double>(0), y));
 }
 
 ACTFN_INLINE Vec<double> vlog1p_unit(Vec<double> t) {

@@ -134,6 +134,34 @@ ACTFN_INLINE ExpIndex exp_index(D shifted) {
   const __m256i bits = _mm256_add_epi64(_mm256_slli_epi64(_mm256_sub_epi64(kk, j), 49), _mm256_set1_epi64x(1023LL << 52));
   return {{_mm256_castsi256_pd(bits)}, index8_int(j)};
 }
+#elif defined(ACTFN_TARGET_NEON)
+ACTFN_INLINE D neg(D a) { return {vnegq_f64(a.v)}; }
+ACTFN_INLINE D fms(D a, D b, D c) { return {vfmaq_f64(vnegq_f64(c.v), a.v, b.v)}; }  // a b + (-c), as x86's fmsub
+ACTFN_INLINE D fnma(D a, D b, D c) { return {vfmsq_f64(c.v, a.v, b.v)}; }
+ACTFN_INLINE M mask_and_not(M a, M b) { return {vbicq_u64(a.m, b.m)}; }
+ACTFN_INLINE M mask_and(M a, M b) { return {vandq_u64(a.m, b.m)}; }
+ACTFN_INLINE bool none(M a) { return (vgetq_lane_u64(a.m, 0) | vgetq_lane_u64(a.m, 1)) == 0; }
+// Two lanes: the index as integers, and the lookup as two loads (no permute wide enough to pay).
+struct Index8 {
+  uint64x2_t i;
+};
+ACTFN_INLINE Index8 index8(D index) {
+  const float64x2_t shifter = vdupq_n_f64(6755399441055744.0);  // 1.5 * 2^52: the integer in the low bits
+  return {vandq_u64(vreinterpretq_u64_f64(vaddq_f64(index.v, shifter)), vdupq_n_u64(7))};
+}
+ACTFN_INLINE D lookup8(const double* table, Index8 index) {
+  return {vcombine_f64(vld1_f64(table + vgetq_lane_u64(index.i, 0)), vld1_f64(table + vgetq_lane_u64(index.i, 1)))};
+}
+struct ExpIndex {
+  D scale;
+  Index8 j;
+};
+ACTFN_INLINE ExpIndex exp_index(D shifted) {
+  const int64x2_t kk = vsubq_s64(vreinterpretq_s64_f64(shifted.v), vreinterpretq_s64_f64(vdupq_n_f64(6755399441055744.0)));
+  const int64x2_t j = vandq_s64(kk, vdupq_n_s64(7));
+  const int64x2_t bits = vaddq_s64(vshlq_n_s64(vsubq_s64(kk, j), 49), vdupq_n_s64(1023LL << 52));
+  return {{vreinterpretq_f64_s64(bits)}, {vreinterpretq_u64_s64(j)}};
+}
 #else
 ACTFN_INLINE D neg(D a) { return {-a.v}; }
 ACTFN_INLINE D fms(D a, D b, D c) { return {std::fma(a.v, b.v, -c.v)}; }

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "../simd/vmath_f64.h"
 
@@ -36,7 +37,7 @@ constexpr double kDblMax = 1.7976931348623157e308;
 // Max of a float64 row, or NaN when the row holds a NaN.
 inline double row_max(const double* x, std::size_t cols) {
   constexpr std::size_t N = Vec<double>::N;
-  D best = set<double>(-__builtin_inf());
+  D best = set<double>(-std::numeric_limits<double>::infinity());
   unsigned nan_lanes = 0;
   std::size_t j = 0;
   for (; j + N <= cols; j += N) {
@@ -52,7 +53,7 @@ inline double row_max(const double* x, std::size_t cols) {
     if (x[j] != x[j]) nan_lanes = 1;
     m = x[j] > m ? x[j] : m;
   }
-  return nan_lanes ? __builtin_nan("") : m;
+  return nan_lanes ? std::numeric_limits<double>::quiet_NaN() : m;
 }
 
 // s = x - m and its rounding error (0 where s is not finite), as the scalar low_part.
@@ -181,7 +182,7 @@ inline bool double_softmax_backward_row(const double* y, const double* dy, doubl
       // out's lines fetched now, while this pass waits on y and dy: the second pass's stores
       // would otherwise stall on them (41% of the row's samples in perf). Without -mprfchw the
       // write hint compiles to a plain prefetch, which is enough on this machine (11% after).
-      __builtin_prefetch(out + j + c * N, 1);
+      ACTFN_PREFETCH_WRITE(out + j + c * N);
       add(c, load(y + j + c * N) * load(dy + j + c * N));
     }
   }

@@ -17,6 +17,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 
 #include "../simd/vmath_f32.h"
 
@@ -47,7 +48,7 @@ inline double sum_lanes(D v) {
 
 // Max of a float32 row, or NaN when the row holds a NaN.
 inline float row_max(const float* x, std::size_t cols) {
-  F a = set<float>(-__builtin_inff()), b = a;
+  F a = set<float>(-std::numeric_limits<float>::infinity()), b = a;
   Mask<float> nan = is_nan(a);
   std::size_t j = 0;
   for (; j + 2 * N <= cols; j += 2 * N) {
@@ -65,7 +66,7 @@ inline float row_max(const float* x, std::size_t cols) {
     has_nan = has_nan || x[j] != x[j];
     m = x[j] > m ? x[j] : m;
   }
-  return has_nan ? __builtin_nanf("") : m;
+  return has_nan ? std::numeric_limits<float>::quiet_NaN() : m;
 }
 
 // x - m as an exact pair, clamped where e^(x - m) is 0 in float32 anyway (so -inf and overflowing
@@ -94,16 +95,16 @@ RowSums exp_pass(const float* x, float* out, std::size_t cols, float m) {
   std::size_t j = 0;
   for (; j + N <= cols; j += N) {
     // The next row's line of x, fetched while the exps run: its max pass then reads from cache.
-    __builtin_prefetch(x + j + cols);
+    ACTFN_PREFETCH(x + j + cols);
     const Difference d = minus_max(load(x + j), neg_m);
     const ScaledExp e = exp_scaled_f32(d.hi, d.lo);
     F ev = scale_pow2(e.hi + e.lo, e.m);
     if constexpr (Log) {
       const Mask<float> top = ge(d.hi, set<float>(0));
-      at_max += static_cast<std::size_t>(__builtin_popcount(lane_bits(top)));
+      at_max += static_cast<std::size_t>(popcount(lane_bits(top)));
       ev = select(top, set<float>(0), ev);
       // out's line fetched for writing while the exps hide it (a prefetch, not a store: out may be x).
-      __builtin_prefetch(out + j, 1);
+      ACTFN_PREFETCH_WRITE(out + j);
     } else {
       store(out + j, ev);
     }

@@ -53,6 +53,7 @@ export function createJsBackend(): Backend {
     simd: 'js',
     threads: 1,
     napiVersion: null,
+    openmp: null,
     addonPath: null,
     elementwise: (activation, kind, x, out, params) => elementwiseRange(activation, kind, x, out, params, 0, x.length),
     backward: (activation, x, dy, out, params) => backwardRange(activation, x, dy, out, params, 0, x.length),

@@ -43,7 +43,7 @@ function run(options: Parsed): number {
     `actfn ${info.version}`,
     `backend   ${info.backend}${info.reason ? ` (${info.reason})` : ''}`,
     `simd      ${info.simd}${report.forcedSimd ? ` (ACTFN_SIMD=${report.forcedSimd})` : ''}`,
-    `threads   ${info.threads}`,
+    `threads   ${info.threads}${info.openmp === false ? ' (built without OpenMP: one thread)' : ''}`,
     `addon     ${info.addonPath ?? 'none'}`,
     `platform  ${report.platform}, node ${report.node}${report.glibc ? `, glibc ${report.glibc}` : ''}`,
   ];
