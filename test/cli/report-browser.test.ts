@@ -25,7 +25,7 @@ describe('actfn report', () => {
     // --json: the report's file and the comparisons, each in compare's JSON shape (an object, not a bare array)
     const json = JSON.parse(r.stdout) as { report: string; comparisons: Array<{ dataset: string; results: unknown[] }>; gradflow: { depths: number[] } };
     expect(json.report).toBe(join(out, 'report.html'));
-    expect(json.comparisons.map((c) => c.dataset)).toEqual(['breast-cancer', 'moons']);
+    expect(json.comparisons.map((c) => c.dataset)).toEqual(['breast-cancer', 'iris', 'moons', 'circles']); // the classic two, and the 2-D two for the boundary
     expect(json.gradflow.depths).toEqual([3, 5, 10, 15, 20]);
     const saved = JSON.parse(readFileSync(join(out, 'compare-moons.json'), 'utf8')) as { dataset: string; results: Array<{ histories: unknown[] }> };
     expect(saved.dataset).toBe('moons');
@@ -33,7 +33,8 @@ describe('actfn report', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/<td>tanh<\/td><td>4 \(output\)<\/td><td>sigmoid<\/td>/); // the output layer is labelled, not taken for a tanh layer
     const files = readdirSync(out);
-    for (const f of ['report.html', 'curves.svg', 'training-breast-cancer.svg', 'accuracy-moons.svg', 'boundary-moons.svg', 'gradflow-mean.svg']) expect(files).toContain(f);
+    for (const f of ['report.html', 'curves.svg', 'training-breast-cancer.svg', 'training-iris.svg', 'accuracy-iris.svg', 'accuracy-moons.svg', 'boundary-moons.svg', 'boundary-circles.svg', 'gradflow-mean.svg']) expect(files).toContain(f);
+    for (const dataset of ['breast-cancer', 'iris', 'moons', 'circles']) expect(html).toContain(`<h2>Training on ${dataset}</h2>`);
   }, 120_000);
 
   it.runIf(required || existsSync(chromium))('renders in headless Chromium offline, with every chart drawn and no console error', async () => {

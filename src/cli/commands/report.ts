@@ -1,7 +1,9 @@
 /**
  * `actfn report`: every study into one self-contained HTML file (inline SVG charts, no scripts, no
  * network needed to view it), plus the SVG and JSON files beside it (compare-<dataset>.json in the
- * same shape as `actfn compare`'s compare.json, gradflow.json as `actfn gradflow`'s).
+ * same shape as `actfn compare`'s compare.json, gradflow.json as `actfn gradflow`'s). The
+ * comparisons cover the classic study's two datasets (breast-cancer, iris) and the two 2-D ones
+ * whose decision boundaries it draws (moons, circles).
  */
 import { activationCurves } from '../../analysis/curves.js';
 import { deadNeurons, saturation } from '../../analysis/units.js';
@@ -31,6 +33,9 @@ function comparisonTable(c: ComparisonJson): string {
   ]))}`;
 }
 
+/** The classic study's datasets, then the 2-D ones for the decision boundary (STUDY.md B and D). */
+const REPORT_DATASETS = ['breast-cancer', 'iris', 'moons', 'circles'] as const;
+
 export const reportCommand: Command = {
   summary: 'all the studies in one self-contained HTML report (report.html) with its SVG charts',
   options: [...trainingOptions(1), JSON_OPTION, OUT_OPTION],
@@ -39,7 +44,7 @@ export const reportCommand: Command = {
     const activations = o.activations as string[];
     const started = Date.now();
     const progress = progressLine(1);
-    const step = (text: string, n: number) => progress.update(`report: ${text}`, n, 5);
+    const step = (text: string, n: number) => progress.update(`report: ${text}`, n, REPORT_DATASETS.length + 3);
     const sections: string[] = [];
     const figure = (svg: string) => `<figure>${svg}</figure>`;
     const files: string[] = [];
@@ -53,8 +58,8 @@ export const reportCommand: Command = {
     )}`);
 
     const comparisons: ComparisonJson[] = [];
-    for (const [n, dataset] of [[2, 'breast-cancer'], [3, 'moons']] as const) {
-      step(`training on ${dataset}`, n);
+    for (const [i, dataset] of REPORT_DATASETS.entries()) {
+      step(`training on ${dataset}`, i + 2);
       const { comparison, json, file, charts } = await runComparison(dataset, o, { json: `compare-${dataset}.json`, charts: `-${dataset}` });
       comparisons.push(json);
       files.push(file);
@@ -62,14 +67,14 @@ export const reportCommand: Command = {
       sections.push(`<h2>Training on ${dataset}</h2>${comparisonTable(json)}${charts.map(figure).join('')}<h3>Dead and saturated units (first split's test data, first repeat's model)</h3>${htmlTable(['model', 'layer', 'layer activation', 'units', 'finding'], units)}`);
     }
 
-    step('gradient flow', 4);
+    step('gradient flow', REPORT_DATASETS.length + 2);
     const flow = gradflowResult({ ...GRADFLOW_DEFAULTS, activations });
     files.push(writeResult(out, 'gradflow.json', flow));
     let flowCharts = '';
     for (const statistic of GRADIENT_STATISTICS) flowCharts += figure(await writeChart(out, `gradflow-${statistic}`, gradientFlowSpec(flow.rows, { statistic })));
     sections.push(`<h2>Gradient flow against depth</h2><p>${escape(flow.description)}</p>${flowCharts}${htmlTable(['activation', 'depth', 'first-layer kernel norm', 'mean'], flow.rows.map((r) => [r.activation, String(r.depth), r.layerNorms[0].toExponential(2), r.mean.toExponential(2)]))}`);
 
-    step('writing report.html', 5);
+    step('writing report.html', REPORT_DATASETS.length + 3);
     progress.done();
     const info = backendInfo();
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>actfn activation study</title><style>
