@@ -10,7 +10,7 @@
 // percent of this machine's float32 FMA peak at the same thread count, measured in the same run by
 // the bench-only addon (actfn_bench.node, bench/addons.mjs) at the addon's instruction set.
 //
-//   node bench/nn.mjs [--quick] [--peers] [--threads 1,2] [--cases sgemm,dense,predict,train] [--js]
+//   node bench/nn.mjs [--quick] [--peers] [--threads 1,2] [--cases sgemm,dense,predict,train] [--js] [--json]
 //   (npm run bench -- --suite nn [--peers])
 // Writes bench/results/<date>-<host>-nn.json and .md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,11 +28,14 @@ const list = (name, fallback) => {
   if (i + 1 >= args.length || args[i + 1].startsWith('--')) throw new Error(`--${name} needs a comma-separated list`);
   return args[i + 1].split(',');
 };
-const KNOWN = ['quick', 'peers', 'js', 'threads', 'cases'];
+const KNOWN = ['quick', 'peers', 'js', 'threads', 'cases', 'json'];
 for (const a of args.filter((a) => a.startsWith('--'))) {
   if (!KNOWN.includes(a.slice(2))) throw new Error(`bench/nn.mjs: unknown option ${a} (known: ${KNOWN.map((k) => `--${k}`).join(' ')})`);
 }
 const quick = args.includes('--quick');
+// --json: { peer, rows } on stdout, progress and the table on stderr
+const json = args.includes('--json');
+if (json) console.log = (...parts) => console.error(...parts);
 const cores = availableParallelism();
 const threadCounts = list('threads', quick ? [1, cores] : Array.from({ length: cores }, (_, i) => i + 1)).map(Number);
 const CASES = ['sgemm', 'dense', 'predict', 'train'];
@@ -204,3 +207,4 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/${stamp}-nn.json`, import.meta.url), JSON.stringify({ peer: peerNote, rows }, null, 2));
 writeFileSync(new URL(`./results/${stamp}-nn.md`, import.meta.url), `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));
+if (json) process.stdout.write(`${JSON.stringify({ peer: peerNote, rows })}\n`);

@@ -18,6 +18,7 @@
 //            --threads 1,2  --isas avx2,avx512  --timer median|benny  --js (add the js backend)
 //            --suite elementwise|nn|all (default all, elementwise when narrowed)  --quick (a few ops, 1e6)
 //            --repeat 5 (passes over the groups of up to 1e6 elements, median per row; 1 with --quick)
+//            --json (the results as JSON on stdout, progress on stderr)
 //
 // Writes bench/results/<date>-<host>[-partial|-full].json and .md (bench/report.mjs: rows, ratios,
 // scaling and the target summary); `node tools/bench-readme.mjs` puts a results file into README.md.
@@ -45,6 +46,10 @@ const list = (name, fallback) => {
 };
 
 const full = flag('full');
+// --json: the results as one JSON document on stdout ({ meta, peaks, rows, nn }), everything else on
+// stderr (actfn bench --json passes it through)
+const json = flag('json');
+if (json && !flag('child')) console.log = (...parts) => console.error(...parts);
 const quick = flag('quick');
 const cores = availableParallelism();
 const SOFTMAX_OPS = ['softmax', 'logSoftmax', 'softmaxBackward'];
@@ -344,7 +349,11 @@ async function main() {
     process.stdout.write(`\n@@rows ${JSON.stringify(result)}\n`);
     return;
   }
-  if (suite === 'nn') return runModelSuite();
+  if (suite === 'nn') {
+    const nn = runModelSuite();
+    if (json) process.stdout.write(`${JSON.stringify({ nn })}\n`);
+    return;
+  }
   const started = performance.now();
   const load = [loadavg()[0]];
   const rows = [];
@@ -364,7 +373,7 @@ async function main() {
         stdio: ['ignore', 'pipe', 'inherit'],
         maxBuffer: 1 << 28,
       });
-      process.stdout.write(child.stdout.replace(/\n@@rows .*\n?$/s, '\n'));
+      (json ? process.stderr : process.stdout).write(child.stdout.replace(/\n@@rows .*\n?$/s, '\n'));
       const match = child.stdout.match(/@@rows (.*)$/m);
       if (child.status !== 0 || !match) throw new Error(`benchmark child for ${isa} failed (exit ${child.status})`);
       const result = JSON.parse(match[1]);
@@ -389,16 +398,20 @@ async function main() {
   writeFileSync(`${dir}/${stamp}.md`, md);
   console.log(`\n${md}\nwrote bench/results/${stamp}.json and .md in ${meta.minutes.toFixed(1)} min` +
     (config.timer === 'benny' ? ' (and benny charts in bench/results/html/)' : ''));
-  if (suite === 'all') runModelSuite();
+  const nn = suite === 'all' ? runModelSuite() : undefined;
+  if (json) process.stdout.write(`${JSON.stringify({ meta, peaks, rows, ...(nn ? { nn } : {}) })}\n`);
 }
 
-/** GEMM, dense and training benchmarks (bench/nn.mjs), in their own process. */
+/** GEMM, dense and training benchmarks (bench/nn.mjs), in their own process; with --json, its result. */
 function runModelSuite() {
-  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(full ? [] : ['--quick']), ...(config.peers ? ['--peers'] : [])], {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./nn.mjs', import.meta.url)), ...(full ? [] : ['--quick']), ...(config.peers ? ['--peers'] : []), ...(json ? ['--json'] : [])], {
     env: { ...process.env, ACTFN_QUIET: '1' },
-    stdio: 'inherit',
+    stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
   });
   if (child.status !== 0) throw new Error(`model benchmarks failed (exit ${child.status})`);
+  return json ? JSON.parse(child.stdout) : undefined;
 }
 
 await main();

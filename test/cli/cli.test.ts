@@ -176,10 +176,24 @@ describe('actfn', () => {
   });
 
   it('has --json on every command with a result, --out on every command that writes files', () => {
-    for (const name of ['info', 'plot', 'compare', 'study', 'gradflow', 'dead', 'report']) expect(run(name, '--help').stdout, name).toMatch(/--json\s/);
+    for (const name of ['info', 'plot', 'compare', 'study', 'gradflow', 'dead', 'report', 'bench']) expect(run(name, '--help').stdout, name).toMatch(/--json\s/);
     for (const name of ['plot', 'compare', 'study', 'gradflow', 'dead', 'report']) expect(run(name, '--help').stdout, name).toMatch(/--out <string>/);
     const info = JSON.parse(run('info', '--json').stdout) as { backend: string };
     expect(['native', 'js']).toContain(info.backend);
+  });
+
+  it('bench --json: the results alone on stdout, as one JSON document (what actfn bench --json passes on)', () => {
+    const script = fileURLToPath(new URL('../../bench/run.mjs', import.meta.url));
+    const bench = spawnSync(process.execPath, [script, '--suite', 'elementwise', '--ops', 'relu', '--kinds', 'forward', '--sizes', '1e3', '--threads', '1', '--dtypes', 'float32', '--repeat', '1', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, ACTFN_QUIET: '1' },
+    });
+    expect(bench.status, bench.stderr).toBe(0);
+    const result = JSON.parse(bench.stdout) as { meta: { config: { repeat: number } }; rows: Array<{ op: string; kind: string; elementsPerNs: number }> };
+    expect(result.meta.config.repeat).toBe(1);
+    const relu = result.rows.find((r) => r.op === 'relu' && r.kind === 'forward');
+    expect(relu?.elementsPerNs).toBeGreaterThan(0);
+    expect(bench.stderr).toContain('relu'); // the table went to stderr
   });
 
   it('keeps the default result folder out of git', () => {

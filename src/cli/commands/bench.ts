@@ -11,6 +11,7 @@ export const benchCommand: Command = {
   options: [
     { name: 'quick', kind: 'flag', help: 'a few representative ops, under a minute' },
     { name: 'suite', kind: 'string', help: 'elementwise, nn or all', default: 'all' },
+    { name: 'json', kind: 'flag', help: 'the results as JSON on stdout (progress on stderr); the files in bench/results/ are written as well' },
   ],
   run(o: Parsed) {
     const { root } = packageRoot();
@@ -19,7 +20,7 @@ export const benchCommand: Command = {
       console.error('actfn bench needs a clone of the repository (bench/ and its benny dependency are not in the npm package): git clone, npm ci, then npx actfn bench');
       return 1;
     }
-    const args = [script, '--suite', String(o.suite), ...(o.quick ? ['--quick'] : [])];
+    const args = [script, '--suite', String(o.suite), ...(o.quick ? ['--quick'] : []), ...(o.json ? ['--json'] : [])];
     return spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
   },
 };
