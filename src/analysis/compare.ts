@@ -39,8 +39,13 @@ export interface CompareOptions {
   hidden?: readonly number[];
   dropout?: number;
   epochs?: number;
-  batchSize?: number;
+  /** Samples per batch (default 32); 'full' puts the whole training split in one batch (gradient descent). */
+  batchSize?: number | 'full';
   optimizer?: string | OptimizerConfig;
+  /** Features of the 'classification' dataset, all of them informative (STUDY.md D uses 2); without it, 10 features of which 5 informative and 2 redundant. */
+  features?: number;
+  /** Seed of a generated dataset (moons, circles, classification; default 0). */
+  dataSeed?: number;
   /** Runs per activation, each on its own split and initial weights (default 1). */
   repeats?: number;
   /** Test share of each stratified split (default 0.2). */
@@ -51,7 +56,8 @@ export interface CompareOptions {
   onEpoch?: (info: { activation: string; repeat: number; seed: number; epoch: number; epochs: number; loss: number }) => void;
 }
 const COMPARE_OPTIONS: OptionNames<CompareOptions> = {
-  dataset: true, activations: true, hidden: true, dropout: true, epochs: true, batchSize: true, optimizer: true, repeats: true, testSize: true, splitSeed: true, onEpoch: true,
+  dataset: true, activations: true, hidden: true, dropout: true, epochs: true, batchSize: true, optimizer: true, features: true, dataSeed: true,
+  repeats: true, testSize: true, splitSeed: true, onEpoch: true,
 };
 
 export interface RunResult {
@@ -63,6 +69,8 @@ export interface RunResult {
   splitSeed: number;
   testAccuracy: number;
   testLoss: number;
+  /** Accuracy on the training split after the last epoch (dropout off). */
+  trainAccuracy: number;
   convergenceEpoch: number;
   seconds: number;
   history: History;
@@ -71,8 +79,8 @@ export interface RunResult {
 export interface ActivationResult {
   activation: string;
   runs: RunResult[];
-  mean: { testAccuracy: number; testLoss: number; convergenceEpoch: number; seconds: number };
-  std: { testAccuracy: number; testLoss: number; convergenceEpoch: number };
+  mean: { testAccuracy: number; testLoss: number; trainAccuracy: number; convergenceEpoch: number; seconds: number };
+  std: { testAccuracy: number; testLoss: number; trainAccuracy: number; convergenceEpoch: number };
   /** The first repeat's model, for follow-up analyses (decision boundary, dead units) on the first split. */
   model: Sequential;
 }
@@ -91,7 +99,16 @@ export interface Comparison {
   results: ActivationResult[];
 }
 
-export function loadDataset(name: DatasetName, seed = 0): { x: Tensor2D; y: Int32Array } {
+/**
+ * A named dataset. `seed` draws the generated ones (moons, circles, classification); `features`
+ * picks STUDY.md D's classification set: 1,000 samples with that many features, all informative,
+ * one cluster per class (without it: 10 features, 5 informative and 2 redundant).
+ */
+export function loadDataset(name: DatasetName, seed = 0, features?: number): { x: Tensor2D; y: Int32Array } {
+  if (features !== undefined) {
+    if (name !== 'classification') throw new RangeError(`features applies only to the 'classification' dataset, got dataset ${showValue(name)}`);
+    requirePositiveInteger(features, 'features', 100);
+  }
   switch (name) {
     case 'breast-cancer':
       return loadBreastCancer();
@@ -102,7 +119,9 @@ export function loadDataset(name: DatasetName, seed = 0): { x: Tensor2D; y: Int3
     case 'circles':
       return makeCircles(500, { noise: 0.1, factor: 0.5, seed });
     case 'classification':
-      return makeClassification({ nSamples: 1000, nFeatures: 10, nInformative: 5, nRedundant: 2, seed });
+      return features === undefined
+        ? makeClassification({ nSamples: 1000, nFeatures: 10, nInformative: 5, nRedundant: 2, seed })
+        : makeClassification({ nSamples: 1000, nFeatures: features, nInformative: features, nRedundant: 0, nClustersPerClass: 1, seed });
     default:
       throw new RangeError(`dataset must be one of ${DATASETS.join(', ')}, got ${showValue(name)}`);
   }
@@ -135,6 +154,12 @@ function requireOptions(options: CompareOptions): void {
   if (typeof testSize !== 'number' || !(testSize > 0 && testSize < 1)) throw new RangeError(`testSize must be a number in (0, 1), got ${showValue(testSize)}`);
   const splitSeed = options.splitSeed ?? 42;
   if (!Number.isSafeInteger(splitSeed)) throw new RangeError(`splitSeed must be an integer, got ${showValue(splitSeed)}`);
+  if (options.dataSeed !== undefined && !Number.isSafeInteger(options.dataSeed)) throw new RangeError(`dataSeed must be an integer, got ${showValue(options.dataSeed)}`);
+  if (typeof options.dataset !== 'string' && (options.features !== undefined || options.dataSeed !== undefined)) {
+    throw new RangeError('features and dataSeed apply only to a named dataset, not to { x, y }');
+  }
+  if (typeof options.batchSize === 'string' && options.batchSize !== 'full') throw new TypeError(`batchSize must be a positive integer or 'full', got ${showValue(options.batchSize)}`);
+  if (options.batchSize !== 'full') requirePositiveInteger(options.batchSize ?? 32, 'batchSize');
 }
 
 export async function compareActivations(options: CompareOptions): Promise<Comparison> {
@@ -148,7 +173,7 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
   // canonical names ('leaky_relu' -> 'leakyRelu'), and an unknown name fails before any training
   const activations = options.activations.map((name) => getActivation(name).name);
   const named = typeof options.dataset === 'string';
-  const data = named ? loadDataset(options.dataset as DatasetName) : (options.dataset as { x: Tensor2D; y: Int32Array });
+  const data = named ? loadDataset(options.dataset as DatasetName, options.dataSeed ?? 0, options.features) : (options.dataset as { x: Tensor2D; y: Int32Array });
   const datasetName = named ? (options.dataset as string) : ((options.dataset as { name?: string }).name ?? 'custom');
   const splits = Array.from({ length: repeats }, (_, r) => splitFor(data, testSize, splitSeed + r));
   const classes = Math.max(...data.y) + 1;
@@ -169,7 +194,7 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
       const started = process.hrtime.bigint();
       const history = await model.fit(xTrain, yTrain, {
         epochs,
-        batchSize: options.batchSize ?? 32,
+        batchSize: options.batchSize === 'full' ? xTrain.rows : (options.batchSize ?? 32),
         seed,
         validationData: [xTest, yTest],
         verbose: 0,
@@ -179,16 +204,19 @@ export async function compareActivations(options: CompareOptions): Promise<Compa
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const test = model.evaluate(xTest, yTest);
+      const trainAccuracy = model.evaluate(xTrain, yTrain).accuracy!;
       const convergenceEpoch = history.valLoss.indexOf(Math.min(...history.valLoss)) + 1;
-      runs.push({ repeat, seed, splitSeed: splitSeed + repeat, testAccuracy: test.accuracy!, testLoss: test.loss, convergenceEpoch, seconds, history });
+      runs.push({ repeat, seed, splitSeed: splitSeed + repeat, testAccuracy: test.accuracy!, testLoss: test.loss, trainAccuracy, convergenceEpoch, seconds, history });
       first ??= model;
     }
-    const of = (key: 'testAccuracy' | 'testLoss' | 'convergenceEpoch' | 'seconds') => runs.map((r) => r[key]);
+    const of = (key: 'testAccuracy' | 'testLoss' | 'trainAccuracy' | 'convergenceEpoch' | 'seconds') => runs.map((r) => r[key]);
     results.push({
       activation,
       runs,
-      mean: { testAccuracy: mean(of('testAccuracy')), testLoss: mean(of('testLoss')), convergenceEpoch: mean(of('convergenceEpoch')), seconds: mean(of('seconds')) },
-      std: { testAccuracy: standardDeviation(of('testAccuracy')), testLoss: standardDeviation(of('testLoss')), convergenceEpoch: standardDeviation(of('convergenceEpoch')) },
+      mean: {
+        testAccuracy: mean(of('testAccuracy')), testLoss: mean(of('testLoss')), trainAccuracy: mean(of('trainAccuracy')), convergenceEpoch: mean(of('convergenceEpoch')), seconds: mean(of('seconds')),
+      },
+      std: { testAccuracy: standardDeviation(of('testAccuracy')), testLoss: standardDeviation(of('testLoss')), trainAccuracy: standardDeviation(of('trainAccuracy')), convergenceEpoch: standardDeviation(of('convergenceEpoch')) },
       model: first!,
     });
   }

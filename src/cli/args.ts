@@ -86,6 +86,37 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
   return out;
 }
 
+/** A named set of flags (`--preset NAME`): a study's setup in one word. */
+export interface Preset {
+  readonly help: string;
+  readonly args: readonly string[];
+}
+
+/**
+ * Replaces `--preset NAME` by the preset's flags, put first so that flags the user gives
+ * (before or after it) override the preset's.
+ */
+export function expandPreset(args: readonly string[], presets: Readonly<Record<string, Preset>> | undefined): string[] {
+  const at = args.findIndex((a) => a === '--preset' || a.startsWith('--preset='));
+  // without presets, --preset is an unknown option, which parseOptions reports
+  if (at < 0 || presets === undefined) return [...args];
+  const names = Object.keys(presets);
+  const inline = args[at].startsWith('--preset=') ? args[at].slice('--preset='.length) : undefined;
+  const name = inline ?? args[at + 1];
+  if (name === undefined || name.startsWith('--')) throw new UsageError(`--preset needs a value: ${names.join(', ')}`);
+  if (!Object.hasOwn(presets!, name)) {
+    const near = closestName(name, names);
+    throw new UsageError(`--preset must be one of ${names.join(', ')}, got '${name}'${near ? ` (did you mean '${near}'?)` : ''}`);
+  }
+  const rest = [...args.slice(0, at), ...args.slice(at + (inline === undefined ? 2 : 1))];
+  if (rest.some((a) => a === '--preset' || a.startsWith('--preset='))) throw new UsageError('--preset can be given once');
+  return [...presets![name].args, ...rest];
+}
+
+export function presetsHelp(presets: Readonly<Record<string, Preset>>): string {
+  return Object.entries(presets).map(([name, p]) => `  --preset ${name.padEnd(15)} ${p.help}\n  ${' '.repeat(25)} = ${p.args.join(' ')}`).join('\n');
+}
+
 export function optionsHelp(specs: readonly OptionSpec[]): string {
   return specs
     .filter((s) => !s.renamedTo)

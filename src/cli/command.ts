@@ -1,9 +1,11 @@
 /** What every `actfn` subcommand is: a row of the command table in main.ts. */
-import type { OptionSpec, Parsed } from './args.js';
+import type { OptionSpec, Parsed, Preset } from './args.js';
 
 export interface Command {
   readonly summary: string;
   readonly options: readonly OptionSpec[];
+  /** Named sets of options (`--preset NAME`), e.g. one study's setup. */
+  readonly presets?: Readonly<Record<string, Preset>>;
   run(options: Parsed): number | Promise<number>;
 }
 

@@ -11,6 +11,10 @@ export interface ComparisonSettings {
   hidden: readonly number[];
   dropout: number;
   optimizer: string;
+  /** Features of the generated 'classification' set (null: its default shape, or another dataset). */
+  features: number | null;
+  /** Seed of a generated dataset (null for the data files). */
+  dataSeed: number | null;
 }
 
 export interface ComparisonRow {
@@ -19,6 +23,8 @@ export interface ComparisonRow {
   testAccuracyStd: number;
   testLoss: number;
   testLossStd: number;
+  trainAccuracy: number;
+  trainAccuracyStd: number;
   convergenceEpoch: number;
   convergenceEpochStd: number;
   seconds: number;
@@ -58,13 +64,15 @@ export function comparisonJson(c: Comparison, settings: ComparisonSettings, with
       testAccuracyStd: r.std.testAccuracy,
       testLoss: r.mean.testLoss,
       testLossStd: r.std.testLoss,
+      trainAccuracy: r.mean.trainAccuracy,
+      trainAccuracyStd: r.std.trainAccuracy,
       convergenceEpoch: r.mean.convergenceEpoch,
       convergenceEpochStd: r.std.convergenceEpoch,
       seconds: r.mean.seconds,
       ...(withHistories
         ? {
           histories: r.runs.map((run) => ({
-            repeat: run.repeat, splitSeed: run.splitSeed, seed: run.seed, testAccuracy: run.testAccuracy, testLoss: run.testLoss, convergenceEpoch: run.convergenceEpoch, ...run.history.history,
+            repeat: run.repeat, splitSeed: run.splitSeed, seed: run.seed, testAccuracy: run.testAccuracy, testLoss: run.testLoss, trainAccuracy: run.trainAccuracy, convergenceEpoch: run.convergenceEpoch, ...run.history.history,
           })),
         }
         : {}),

@@ -4,7 +4,7 @@
  * its option table, and the function that runs it. Bad arguments print a clear message and the
  * command's help, with exit code 2; Ctrl-C stops cleanly with 130.
  */
-import { UsageError, optionsHelp, parseOptions } from './args.js';
+import { UsageError, expandPreset, optionsHelp, parseOptions, presetsHelp } from './args.js';
 import type { Command } from './command.js';
 import { checkOutDir } from './output.js';
 import { benchCommand } from './commands/bench.js';
@@ -33,7 +33,8 @@ function usage(): string {
 }
 
 function commandHelp(name: string, command: Command): string {
-  return `usage: actfn ${name} [options]\n\n${command.summary}\n\noptions:\n${optionsHelp(command.options)}`;
+  const presets = command.presets ? `\n\npresets (flags given beside a preset override its own):\n${presetsHelp(command.presets)}` : '';
+  return `usage: actfn ${name} [options]\n\n${command.summary}\n\noptions:\n${optionsHelp(command.options)}${presets}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const options = parseOptions(rest, command.options);
+    const options = parseOptions(expandPreset(rest, command.presets), command.options);
     if (command.options.some((o) => o.name === 'out')) checkOutDir(String(options.out));
     return await command.run(options);
   } catch (error) {

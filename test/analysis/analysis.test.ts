@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activationCurves, compareActivations, deadNeurons, decisionBoundary, dense, gradientFlow, makeMoons, saturation, sequential, tensor2d,
+  activationCurves, compareActivations, deadNeurons, decisionBoundary, dense, gradientFlow, loadDataset, makeMoons, saturation, sequential, sgd, tensor2d,
 } from '../../src/index.js';
 
 describe('activationCurves', () => {
@@ -174,6 +174,30 @@ describe('compareActivations', () => {
     await expect(compareActivations({ dataset: 'iris', activations: ['relu'], testSize: 1 })).rejects.toThrow(new RangeError('testSize must be a number in (0, 1), got 1'));
     await expect(compareActivations({ dataset: 'iris', activations: ['relu'], splitSeed: 0.5 })).rejects.toThrow(new RangeError('splitSeed must be an integer, got 0.5'));
     await expect(compareActivations({ dataset: 'iris', activations: ['relu', 'nope'] })).rejects.toThrow(/unknown activation 'nope'/);
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], batchSize: 'half' as never })).rejects.toThrow(new TypeError("batchSize must be a positive integer or 'full', got \"half\""));
+    await expect(compareActivations({ dataset: 'iris', activations: ['relu'], features: 2 })).rejects.toThrow(new RangeError("features applies only to the 'classification' dataset, got dataset \"iris\""));
+    await expect(compareActivations({ dataset: 'classification', activations: ['relu'], dataSeed: 1.5 })).rejects.toThrow(new RangeError('dataSeed must be an integer, got 1.5'));
     expect(Date.now() - start).toBeLessThan(2000);
+  });
+
+  it("runs STUDY D's from-scratch setup: 2-feature classification, full-batch gradient descent, training accuracy per run", async () => {
+    const data = loadDataset('classification', 42, 2);
+    expect([data.x.rows, data.x.cols]).toEqual([1000, 2]);
+    expect(new Set(data.y)).toEqual(new Set([0, 1]));
+    expect(loadDataset('classification', 43, 2).x.data).not.toEqual(data.x.data);
+    expect(loadDataset('classification').x.cols).toBe(10);
+    const setup = { dataset: 'classification', features: 2, dataSeed: 42, activations: ['tanh'], hidden: [10, 10], dropout: 0, epochs: 40 } as const;
+    const full = await compareActivations({ ...setup, batchSize: 'full', optimizer: sgd({ learningRate: 0.1 }) });
+    expect([full.xTrain.rows, full.xTrain.cols]).toEqual([800, 2]);
+    // 'full' is one batch of every training sample: the same run as batchSize 800, another than batches of 32
+    const explicit = await compareActivations({ ...setup, batchSize: 800, optimizer: sgd({ learningRate: 0.1 }) });
+    const batches = await compareActivations({ ...setup, batchSize: 32, optimizer: sgd({ learningRate: 0.1 }) });
+    const losses = (c: typeof full) => c.results[0].runs[0].history.loss;
+    expect(losses(full)).toEqual(losses(explicit));
+    expect(losses(full)).not.toEqual(losses(batches));
+    const [result] = full.results;
+    expect(result.runs[0].trainAccuracy).toBe(result.model.evaluate(full.xTrain, full.yTrain).accuracy);
+    expect(result.mean.trainAccuracy).toBeGreaterThan(0.8);
+    expect(result.std.trainAccuracy).toBe(0);
   });
 });

@@ -101,6 +101,47 @@ describe('actfn', () => {
     }
   });
 
+  it('compare --preset from-scratch runs STUDY D: 2-feature classification, layers 10,10, full-batch SGD at 0.1, 500 epochs, the best activation\'s decision boundary', () => {
+    const dir = join(out, 'from-scratch');
+    const r = run('compare', '--preset', 'from-scratch', '--out', dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('classification: 800 training and 200 test samples, 500 epochs');
+    const saved = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as Record<string, unknown> & { results: Array<{ activation: string; testAccuracy: number; trainAccuracy: number; histories: Array<{ loss: number[] }> }> };
+    expect(saved).toMatchObject({ dataset: 'classification', features: 2, dataSeed: 42, hidden: [10, 10], dropout: 0, batchSize: 800, epochs: 500, optimizer: 'sgd (learning rate 0.1)' });
+    expect(saved.results.map((x) => x.activation).sort()).toEqual(['elu', 'leakyRelu', 'relu', 'sigmoid', 'silu', 'tanh']);
+    for (const result of saved.results) {
+      expect(result.histories[0].loss).toHaveLength(500);
+      expect(result.trainAccuracy, result.activation).toBeGreaterThan(0.8);
+    }
+    const best = saved.results[0];
+    expect(best.testAccuracy).toBeGreaterThan(0.85);
+    const boundary = readFileSync(join(dir, 'boundary.svg'), 'utf8');
+    expect(boundary).toContain(`Decision boundary of the best activation (${best.activation})`);
+    expect(r.stdout).toContain('charts training.svg, accuracy.svg, boundary.svg');
+    // flags beside the preset override it, wherever they stand
+    const quick = run('compare', '--epochs', '3', '--preset=from-scratch', '--activations', 'relu', '--json', '--out', dir);
+    expect(quick.status, quick.stderr).toBe(0);
+    expect(JSON.parse(quick.stdout)).toMatchObject({ epochs: 3, features: 2, batchSize: 800, results: [{ activation: 'relu' }] });
+    expect(run('compare', '--help').stdout).toMatch(/--preset from-scratch\s+the from-scratch network[^\n]*\n\s+= --dataset classification --features 2 --data-seed 42 --hidden 10,10 --dropout 0 --optimizer sgd --learning-rate 0.1 --batch-size full --epochs 500/);
+  });
+
+  it('refuses a bad preset, --features off the classification set and a bad optimizer or batch, naming the flag', () => {
+    for (const [args, message] of [
+      [['compare', '--preset', 'from-scratc'], "--preset must be one of from-scratch, got 'from-scratc' (did you mean 'from-scratch'?)"],
+      [['compare', '--preset'], '--preset needs a value: from-scratch'],
+      [['compare', '--preset', 'from-scratch', '--preset', 'from-scratch'], '--preset can be given once'],
+      [['study', '--preset', 'from-scratch'], 'unknown option --preset'],
+      [['compare', '--dataset', 'iris', '--features', '2'], '--features applies only to --dataset classification, got --dataset iris'],
+      [['compare', '--optimizer', 'adamax'], "--optimizer must be one of adam, sgd, got 'adamax'"],
+      [['compare', '--learning-rate', '0'], '--learning-rate must be > 0, got 0'],
+      [['compare', '--batch-size', 'half'], "--batch-size must be an integer or 'full', got 'half'"],
+    ] as const) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
+
   it('refuses --seeds, naming --repeats, and bad flag values naming the flag', () => {
     for (const [args, message] of [
       [['compare', '--seeds', '3'], '--seeds is now --repeats'],
