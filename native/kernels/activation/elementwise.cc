@@ -59,11 +59,18 @@ std::size_t wide_block(const float* x, const float* dy, float* out, std::size_t 
 enum class Pass { forward, derivative, backward };
 
 // Whether a float32-lane op computes every input itself (NaN and infinities included), so no
-// vector needs checking against a domain.
+// vector needs checking against a domain: in every pass (kWholeDomain) or in its derivative and
+// backward passes only (kWholeDomainDerivative).
 template <class Narrow, class = void>
 struct WholeDomain : std::false_type {};
 template <class Narrow>
 struct WholeDomain<Narrow, std::void_t<decltype(Narrow::kWholeDomain)>> : std::bool_constant<Narrow::kWholeDomain> {};
+template <class Narrow, class = void>
+struct WholeDomainDerivative : WholeDomain<Narrow> {};
+template <class Narrow>
+struct WholeDomainDerivative<Narrow, std::void_t<decltype(Narrow::kWholeDomainDerivative)>> : std::bool_constant<Narrow::kWholeDomainDerivative> {};
+template <class Narrow, bool kDerivative>
+constexpr bool kUnchecked = kDerivative ? WholeDomainDerivative<Narrow>::value : WholeDomain<Narrow>::value;
 
 // Whether float32 arrays of Op run this pass in float32 lanes on this target.
 template <class Op, Pass K, class T>
@@ -102,7 +109,7 @@ void run_pass(const T* x, const T* dy, T* out, std::size_t n, ActivationParams p
       };
       const auto at = [&](std::size_t j) ACTFN_INLINE_LAMBDA {
         const Vec<float> v = load(x + j);
-        if constexpr (WholeDomain<Narrow>::value) {
+        if constexpr (kUnchecked<Narrow, kDerivative>) {
           return in_lanes(j, v);
         } else {
           const auto inside = Narrow::domain(v, np);

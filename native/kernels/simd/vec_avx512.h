@@ -96,6 +96,9 @@ inline Vec<float> min(Vec<float> a, Vec<float> b) { return {_mm512_min_ps(a.v, b
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {_mm512_max_ps(a.v, b.v)}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm512_fmsub_ps(a.v, b.v, c.v)}; }  // a b - c
 inline Vec<float> negative_abs(Vec<float> a) { return {_mm512_or_ps(a.v, _mm512_set1_ps(-0.0f))}; }
+// -min(|a|, c) for c > 0; NaN stays NaN (maxps returns its second operand when either is NaN;
+// vrangeps, one operation fewer, would return c for a NaN).
+inline Vec<float> negative_abs_min(Vec<float> a, float c) { return {_mm512_max_ps(_mm512_set1_ps(-c), negative_abs(a).v)}; }
 // Bits of a lane as an integer: shifted right, masked, or'ed (the result reinterpreted as float lanes).
 inline Vec<float> shift_right_bits(Vec<float> a, int n) { return {_mm512_castsi512_ps(_mm512_srli_epi32(_mm512_castps_si512(a.v), n))}; }
 inline Vec<float> and_bits(Vec<float> a, unsigned bits) {

@@ -113,6 +113,8 @@ inline Vec<float> min(Vec<float> a, Vec<float> b) { return {vbslq_f32(vcltq_f32(
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {vbslq_f32(vcgtq_f32(a.v, b.v), a.v, b.v)}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {vfmaq_f32(vnegq_f32(c.v), a.v, b.v)}; }  // a b - c
 inline Vec<float> negative_abs(Vec<float> a) { return {vreinterpretq_f32_u32(vorrq_u32(vreinterpretq_u32_f32(a.v), vdupq_n_u32(0x80000000u)))}; }
+// -min(|a|, c) for c > 0; NaN stays NaN (fmax propagates it).
+inline Vec<float> negative_abs_min(Vec<float> a, float c) { return {vmaxq_f32(vdupq_n_f32(-c), negative_abs(a).v)}; }
 // Bits of a lane as an integer: shifted right, masked, or'ed (the result reinterpreted as float lanes).
 inline Vec<float> shift_right_bits(Vec<float> a, int n) {
   return {vreinterpretq_f32_u32(vshlq_u32(vreinterpretq_u32_f32(a.v), vdupq_n_s32(-n)))};

@@ -61,6 +61,8 @@ inline Vec<float> min(Vec<float> a, Vec<float> b) { return {a.v < b.v ? a.v : b.
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {a.v > b.v ? a.v : b.v}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {std::fma(a.v, b.v, -c.v)}; }
 inline Vec<float> negative_abs(Vec<float> a) { return {-std::fabs(a.v)}; }
+// -min(|a|, c) for c > 0; NaN stays NaN.
+inline Vec<float> negative_abs_min(Vec<float> a, float c) { return {std::isnan(a.v) ? a.v : -std::fmin(std::fabs(a.v), c)}; }
 inline unsigned float_bits(float f) { unsigned u; std::memcpy(&u, &f, sizeof u); return u; }
 inline Vec<float> from_bits(unsigned u) { float f; std::memcpy(&f, &u, sizeof f); return {f}; }
 inline Vec<float> shift_right_bits(Vec<float> a, int n) { return from_bits(float_bits(a.v) >> n); }

@@ -94,6 +94,22 @@ ACTFN_INLINE ScaledExp exp_scaled_f32(Vec<float> hi, Vec<float> lo) {
   return {m, t_hi, fma(t_hi, p, lookup16(ft::kPow2SixteenthsLo, key))};
 }
 
+// exp_scaled_f32 for a float argument, without the low words of the table and of the argument:
+// e^z = 2^floor(m) u, u with relative error about 2^-24 (the rounding of the table entry and of
+// u's fma). For derivatives, whose budget is 8 ULP; four operations fewer.
+struct ScaledExpShort {
+  Vec<float> m, u;
+};
+ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> z) {
+  namespace ft = float_tables;
+  const Vec<float> m = round_sixteenths(z * set<float>(kLog2eF));
+  const Vec<float> key = fma(m, set<float>(16), set<float>(0x1.8p23f));
+  const Vec<float> r = fma(m, set<float>(-ft::kLn2Lo), fma(m, set<float>(-ft::kLn2Hi), z));
+  const Vec<float> p = fma(fma(set<float>(ft::kExpC3), r, set<float>(ft::kExpC2)), r * r, r);  // e^r - 1
+  const Vec<float> t = lookup16(ft::kPow2Sixteenths, key);
+  return {m, fma(t, p, t)};
+}
+
 ACTFN_INLINE Vec<float> vlog1p_unit_f32(FloatPair tp) {
   const Vec<float> t = tp.hi;
   namespace fc = float_coefficients;

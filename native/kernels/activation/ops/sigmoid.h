@@ -35,7 +35,7 @@ struct Sigmoid {
   static constexpr bool kHasDerivative = true;
   static constexpr bool kWholeDomain = true;
   ACTFN_INLINE static F forward(F x, const NarrowParams&) { return sigmoid_value(x, logistic_parts(x)); }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return logistic_slope(logistic_parts(x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return logistic_slope_of(x); }
 };
 
 }  // namespace nops

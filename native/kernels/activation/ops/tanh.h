@@ -35,12 +35,13 @@ namespace nops {
 // in m is 2 / (m + 2) <= 1, so expm1's error is never magnified.
 struct Tanh {
   static constexpr bool kHasDerivative = true;
+  static constexpr bool kWholeDomainDerivative = true;  // logistic_slope_of takes any input
   ACTFN_INLINE static Mask<float> domain(F x, const NarrowParams&) { return within(x, set<float>(kTail / 2)); }
   ACTFN_INLINE static F forward(F x, const NarrowParams&) {
     const F m = vexpm1_f32(set<float>(2) * abs(x));
     return copy_sign(m / (m + set<float>(2)), x);
   }
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return set<float>(4) * logistic_slope(logistic_parts(x + x)); }
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) { return logistic_slope_of<true>(x + x); }
 };
 
 }  // namespace nops
