@@ -109,6 +109,17 @@ ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> z) {
   const Vec<float> t = lookup16(ft::kPow2Sixteenths, key);
   return {m, fma(t, p, t)};
 }
+// The same for z = hi + lo (lo, e.g., the rounding error of a difference): only the table's low
+// word is left out, so u's relative error is still about 2^-24.
+ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> hi, Vec<float> lo) {
+  namespace ft = float_tables;
+  const Vec<float> m = round_sixteenths(hi * set<float>(kLog2eF));
+  const Vec<float> key = fma(m, set<float>(16), set<float>(0x1.8p23f));
+  const Vec<float> r = fma(m, set<float>(-ft::kLn2Hi), hi) + fma(m, set<float>(-ft::kLn2Lo), lo);
+  const Vec<float> p = fma(fma(set<float>(ft::kExpC3), r, set<float>(ft::kExpC2)), r * r, r);  // e^r - 1
+  const Vec<float> t = lookup16(ft::kPow2Sixteenths, key);
+  return {m, fma(t, p, t)};
+}
 
 ACTFN_INLINE Vec<float> vlog1p_unit_f32(FloatPair tp) {
   const Vec<float> t = tp.hi;
