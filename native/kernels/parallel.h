@@ -29,8 +29,12 @@ constexpr std::size_t kStreamBytes = std::size_t{32} << 20;
 // Elements per cache line of the smaller element type: chunk boundaries fall on lines.
 constexpr std::size_t kChunkAlign = 16;
 
-// Chunks per thread of a parallel call (claimed dynamically; see parallel_for).
-constexpr std::size_t kChunksPerThread = 8;
+// How a parallel call is cut (see parallel_for): each claim takes 1/kClaimShare of what is left
+// per thread, but no more than 1/kLargestShare and no less than 1/kSmallestShare of a thread's
+// share of the call.
+constexpr std::size_t kClaimShare = 2;
+constexpr std::size_t kLargestShare = 8;
+constexpr std::size_t kSmallestShare = 32;
 
 // The thread budget (setNumThreads); 1 until the addon sets it, and always 1 in a build without
 // OpenMP (Apple's clang has none, or ACTFN_NO_OPENMP=1): there every call runs on the calling thread.
@@ -56,19 +60,29 @@ void parallel_for(std::size_t n, std::size_t grain, std::size_t align, Body&& bo
     const std::size_t useful = n / grain;  // no thread gets less than one grain
     if (static_cast<std::size_t>(threads) > useful) threads = static_cast<int>(useful);
     if (threads > 1) {
-      // Chunks are claimed from a shared counter, several per thread, rather than one fixed share
-      // each: a thread that wakes late or is preempted (another process, a VM's neighbour) then
-      // takes fewer chunks instead of holding everyone at the closing barrier. Outputs are
-      // disjoint per chunk, so which thread runs which chunk never changes a result.
-      const std::size_t pieces = static_cast<std::size_t>(threads) * kChunksPerThread;
-      const std::size_t chunk = ((n + pieces - 1) / pieces + align - 1) / align * align;
-      const std::size_t chunks = (n + chunk - 1) / chunk;
+      // Work is claimed from a shared position in pieces of at most 1/8 of a thread's share,
+      // rather than one fixed share each: a thread that wakes late or is preempted (another
+      // process, a VM's neighbour) then takes less instead of holding everyone at the closing
+      // barrier. Near the end the pieces shrink (half of what is left per thread, down to 1/32
+      // of a share), so the threads finish close together: with pieces of 1/8 throughout, one
+      // thread sat idle for half a piece on average. Outputs are disjoint per piece, so which
+      // thread runs which piece never changes a result.
+      const std::size_t t = static_cast<std::size_t>(threads);
+      const std::size_t smallest = ((n / (t * kSmallestShare)) / align + 1) * align;  // never 0
+      const std::size_t largest = ((n / (t * kLargestShare)) / align + 1) * align;
       std::atomic<std::size_t> next{0};
 #pragma omp parallel num_threads(threads)
       {
-        for (std::size_t c = next.fetch_add(1, std::memory_order_relaxed); c < chunks; c = next.fetch_add(1, std::memory_order_relaxed)) {
-          const std::size_t begin = c * chunk;
-          body(begin, begin + chunk < n ? begin + chunk : n);
+        std::size_t begin = next.load(std::memory_order_relaxed);
+        while (begin < n) {
+          std::size_t size = (n - begin) / (t * kClaimShare) / align * align;
+          if (size > largest) size = largest;
+          if (size < smallest) size = smallest;
+          const std::size_t end = n - begin > size ? begin + size : n;
+          if (next.compare_exchange_weak(begin, end, std::memory_order_relaxed)) {
+            body(begin, end);
+            begin = next.load(std::memory_order_relaxed);
+          }
         }
       }
       --parallel_detail::active_callers();
