@@ -13,11 +13,12 @@
 // is the usual |C - C_exact| <= k u |A||B| (u = 2^-24), not correct rounding.
 #include <algorithm>
 #include <cstddef>
-#include <vector>
+#include <memory>
 
 #include "../parallel.h"
 #include "../simd/vec.h"
 #include "../targets.h"
+#include "gemm.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -174,13 +175,29 @@ void epilogue_block(const GemmShape& s, float* c, const GemmEpilogue& e, std::si
   }
 }
 
-// Per-thread packing buffers, kept between calls (OpenMP's threads persist).
-std::vector<float>& a_workspace() {
-  thread_local std::vector<float> buffer;
+// A per-thread packing buffer, kept between calls (OpenMP's threads persist). It only grows and
+// never clears: packing writes every value a tile reads (a std::vector resized between the shapes
+// of a training step zero-filled up to 16 KiB per call on regrowth).
+class Workspace {
+ public:
+  float* reserve(std::size_t size) {
+    if (size > capacity_) {
+      data_.reset(new float[size]);
+      capacity_ = size;
+    }
+    return data_.get();
+  }
+
+ private:
+  std::unique_ptr<float[]> data_;
+  std::size_t capacity_ = 0;
+};
+Workspace& a_workspace() {
+  thread_local Workspace buffer;
   return buffer;
 }
-std::vector<float>& b_workspace() {
-  thread_local std::vector<float> buffer;
+Workspace& b_workspace() {
+  thread_local Workspace buffer;
   return buffer;
 }
 
@@ -191,27 +208,25 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   constexpr std::size_t kNR = NV * V::N;
   constexpr std::size_t kNC = actfn::ACTFN_TARGET::kNC<NV>;
   const bool has_epilogue = e.bias || e.pre_activation || e.activation;
-  std::vector<float>& packed_a = a_workspace();
-  std::vector<float>& packed_b = b_workspace();
   // k blocks of equal length, at most kKC: a short last block (512 = 384 + 128) would cost a full
   // pass over C for little work
   const std::size_t k_blocks = (s.k + kKC - 1) / kKC;
   const std::size_t kc_max = (s.k + k_blocks - 1) / k_blocks;
-  packed_a.resize(kMC * kc_max);
-  packed_b.resize(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
+  float* const packed_a = a_workspace().reserve(kMC * kc_max);
+  float* const packed_b = b_workspace().reserve(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
   for (std::size_t j0 = n0; j0 < n1; j0 += kNC) {
     const std::size_t nc = std::min(kNC, n1 - j0);
     for (std::size_t p0 = 0; p0 < s.k; p0 += kc_max) {
       const std::size_t kc = std::min(kc_max, s.k - p0);
       const Join join{s.alpha, s.beta, p0 == 0};
-      pack_b<kNR>(op, p0, kc, j0, nc, packed_b.data());
+      pack_b<kNR>(op, p0, kc, j0, nc, packed_b);
       for (std::size_t i0 = m0; i0 < m1; i0 += kMC) {
         const std::size_t mc = std::min(kMC, m1 - i0);
-        pack_a(op, i0, mc, p0, kc, packed_a.data());
+        pack_a(op, i0, mc, p0, kc, packed_a);
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
-          const float* bp = packed_b.data() + jj * kc;
+          const float* bp = packed_b + jj * kc;
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
-            tile<NV>(kc, packed_a.data() + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
+            tile<NV>(kc, packed_a + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
           }
         }
         if (p0 + kc == s.k && has_epilogue) epilogue_block(s, c, e, i0, mc, j0, nc);
@@ -250,6 +265,8 @@ void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilo
   });
 }
 
+}  // namespace
+
 void gemm(const GemmShape& s, const float* a, const float* b, float* c, const GemmEpilogue& e) {
   const Operands op{a, b, s};
   if (s.m == 0 || s.n == 0) return;
@@ -266,8 +283,6 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
     gemm_with<kNarrowNV>(s, op, c, e);
   }
 }
-
-}  // namespace
 
 void register_gemm_kernels(KernelTable& table) { table.gemm_f32 = gemm; }
 

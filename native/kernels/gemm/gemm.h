@@ -1,0 +1,13 @@
+// The GEMM of one target, for the other kernel families of the same target that compose it (the
+// dense layer's backward pass); everyone else calls it through the kernel table.
+#pragma once
+
+#include "../kernels.h"
+
+namespace actfn {
+namespace ACTFN_TARGET {
+
+void gemm(const GemmShape& s, const float* a, const float* b, float* c, const GemmEpilogue& e);
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
