@@ -17,6 +17,7 @@ import { MetricAccumulator } from './metric-accumulator.js';
 import { resolveMetrics, type Metric, type MetricName } from './metrics.js';
 import { writeModelFiles } from './model-file.js';
 import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimizers.js';
+import { packParams } from './param-arena.js';
 import { progressLogger } from './progress.js';
 import { addRegularizationGradients, regularizationLoss } from './regularizers.js';
 import { sampleWeights, weightedLoss } from './sample-weights.js';
@@ -107,6 +108,7 @@ export class Sequential {
     let width = index === 0 ? this.inputDim : this.layers[index - 1].outputDim;
     for (let i = index; i < this.layers.length; i++) width = this.layers[i].build(width, this.random);
     this.paramList = null; // building makes new parameter arrays
+    packParams(this.parameters()); // side by side, so an optimizer step is one backend call
     return this;
   }
 
