@@ -160,8 +160,11 @@ ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float
     }
 }
 
-// Bias, pre-activation and activation over rows [i0, i0 + mc) x columns [j0, j0 + nc) of C.
+// Bias, pre-activation and activation over rows [i0, i0 + mc) x columns [j0, j0 + nc) of C. When
+// the block spans whole rows, the pre-activation is one copy and the activation one kernel call
+// over the block (a call per row cost 32 calls on a batch of 32: a fifth of a 32 x 30 x 64 product).
 void epilogue_block(const GemmShape& s, float* c, const GemmEpilogue& e, std::size_t i0, std::size_t mc, std::size_t j0, std::size_t nc) {
+  const bool whole_rows = j0 == 0 && nc == s.n;
   for (std::size_t i = i0; i < i0 + mc; ++i) {
     float* row = c + i * s.n + j0;
     if (e.bias) {
@@ -170,9 +173,14 @@ void epilogue_block(const GemmShape& s, float* c, const GemmEpilogue& e, std::si
       for (; col + V::N <= nc; col += V::N) store(row + col, load(row + col) + load(bias + col));
       for (; col < nc; ++col) row[col] += bias[col];
     }
+    if (whole_rows) continue;
     if (e.pre_activation) std::copy(row, row + nc, e.pre_activation + i * s.n + j0);
     if (e.activation) e.activation(row, row, nc, e.params);
   }
+  if (!whole_rows) return;
+  float* block = c + i0 * s.n;
+  if (e.pre_activation) std::copy(block, block + mc * s.n, e.pre_activation + i0 * s.n);
+  if (e.activation) e.activation(block, block, mc * s.n, e.params);
 }
 
 // A per-thread packing buffer, kept between calls (OpenMP's threads persist). It only grows and
