@@ -11,6 +11,7 @@ import { Random, freshSeed } from '../random.js';
 import { splitValidation } from './batches.js';
 import { checkCallback } from './callbacks.js';
 import { Dense } from './layers/dense.js';
+import { TrainingBuffers } from './layers/training-buffers.js';
 import { MAX_DIMENSION, type Layer, type LayerConfig, type Param, type State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
 import { MetricAccumulator } from './metric-accumulator.js';
@@ -79,6 +80,7 @@ export class Sequential {
   private random: Random;
   private inputDim = -1;
   private compiled: Compiled | null = null;
+  private readonly buffers = new TrainingBuffers();
 
   constructor(layers: Layer[] = [], options: SequentialOptions = {}) {
     checkOptions(options, 'sequential()', SEQUENTIAL_OPTIONS);
@@ -215,7 +217,7 @@ export class Sequential {
 
   private backpropagate(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator | null = null) {
     const out = this.forward(x, true, false);
-    const grad = new Float32Array(out.data.length);
+    const grad = this.buffers.get('grad', out.data.length); // the loss writes every element
     const { value, fused } = this.score(out, t, grad, metrics);
     if (!Number.isFinite(value)) return { value, finite: false };
     const last = this.layers.length - 1;

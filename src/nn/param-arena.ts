@@ -27,13 +27,16 @@ export function packParams(params: readonly Param[]): void {
 
 /**
  * One view over `count` arrays (array(i) for i < count) when they lie back to back, in order, in
- * one buffer; else null. The last view handed out is reused while it still covers the same range.
+ * one buffer; else null. Asked again for the same arrays, it hands out the same view.
  */
 export class SpanFinder {
   private last: Float32Array | null = null;
+  // the arrays the last view was found for: the same arrays again (every step of a fit) need no check
+  private lastArrays: Float32Array[] = [];
 
   find(count: number, array: (i: number) => Float32Array): Float32Array | null {
     if (count === 0) return null;
+    if (this.last && this.same(count, array)) return this.last;
     const first = array(0);
     let end = first.byteOffset + first.byteLength;
     for (let i = 1; i < count; i++) {
@@ -41,9 +44,14 @@ export class SpanFinder {
       if (next.buffer !== first.buffer || next.byteOffset !== end) return null;
       end += next.byteLength;
     }
+    this.lastArrays = Array.from({ length: count }, (_, i) => array(i));
     const length = (end - first.byteOffset) / Float32Array.BYTES_PER_ELEMENT;
-    const last = this.last;
-    if (last && last.buffer === first.buffer && last.byteOffset === first.byteOffset && last.length === length) return last;
     return (this.last = new Float32Array(first.buffer, first.byteOffset, length));
+  }
+
+  private same(count: number, array: (i: number) => Float32Array): boolean {
+    if (count !== this.lastArrays.length) return false;
+    for (let i = 0; i < count; i++) if (array(i) !== this.lastArrays[i]) return false;
+    return true;
   }
 }

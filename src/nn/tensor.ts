@@ -89,12 +89,11 @@ export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<Ar
 }
 
 /**
- * Rows `indices` of a row-major array with `cols` columns, copied in that order. Element by
- * element rather than through row views: a training batch of 32 rows would otherwise allocate
- * 32 subarrays per step.
+ * Rows `indices` of a row-major array with `cols` columns, copied in that order (into `out`, of
+ * indices.length x cols elements, when given). Element by element rather than through row views:
+ * a training batch of 32 rows would otherwise allocate 32 subarrays per step.
  */
-export function gatherRows(data: Float32Array, cols: number, indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(indices.length * cols);
+export function gatherRows(data: Float32Array, cols: number, indices: ArrayLike<number>, out: Float32Array = new Float32Array(indices.length * cols)): Float32Array {
   for (let i = 0, o = 0; i < indices.length; i++) {
     for (let from = indices[i] * cols, end = from + cols; from < end; from++, o++) out[o] = data[from];
   }

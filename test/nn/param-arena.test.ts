@@ -47,6 +47,7 @@ describe('the parameter arena', () => {
     expect([span.byteOffset, span.length]).toEqual([8, 7]);
     expect(finder.find(2, (i) => parts[i])).toBe(span); // the same view again
     expect(finder.find(2, (i) => [parts[1], parts[0]][i])).toBeNull();
+    expect(finder.find(2, (i) => parts[i])).toBe(span);
     expect(finder.find(2, (i) => [whole.subarray(0, 2), whole.subarray(3, 4)][i])).toBeNull();
     expect(finder.find(2, (i) => [parts[0], new Float32Array(4)][i])).toBeNull();
     expect(finder.find(0, () => whole)).toBeNull();
