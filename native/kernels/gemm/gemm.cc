@@ -115,10 +115,35 @@ struct Join {
   bool first;
 };
 
+// C = join(acc, C) for the rows x cols part of a tile inside C (edge tiles go through a buffer).
+template <std::size_t NV>
+ACTFN_INLINE void finish_tile(V (&acc)[kMR][NV], float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+  constexpr std::size_t kNR = NV * V::N;
+  const V alpha = set<float>(j.alpha), beta = set<float>(j.beta);
+  const auto joined = [&](V sum, V old) { return j.first ? (j.beta == 0 ? alpha * sum : fma(beta, old, alpha * sum)) : fma(alpha, sum, old); };
+  if (rows == kMR && cols == kNR) {
+    for (std::size_t r = 0; r < kMR; ++r)
+      for (std::size_t v = 0; v < NV; ++v) {
+        float* dst = c + r * ldc + v * V::N;
+        store(dst, joined(acc[r][v], j.first && j.beta == 0 ? set<float>(0) : load(dst)));
+      }
+    return;
+  }
+  float buffer[kMR * kNR];
+  for (std::size_t r = 0; r < kMR; ++r)
+    for (std::size_t v = 0; v < NV; ++v) store(buffer + r * kNR + v * V::N, acc[r][v]);
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t col = 0; col < cols; ++col) {
+      float& dst = c[r * ldc + col];
+      const float sum = buffer[r * kNR + col];
+      dst = j.first ? (j.beta == 0 ? j.alpha * sum : j.beta * dst + j.alpha * sum) : dst + j.alpha * sum;
+    }
+}
+
 // One MR x NR tile: acc = sum over the k block of A sliver x B sliver, then C = join(acc, C).
-// rows x cols is the part of the tile inside C (edge tiles go through a buffer). Kept out of line
-// on purpose: inlined into the blocking loops, GCC 12 stored the twelve accumulators to the stack
-// on every k step (35 instead of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
+// rows x cols is the part of the tile inside C. Kept out of line on purpose: inlined into the
+// blocking loops, GCC 12 stored the twelve accumulators to the stack on every k step (35 instead
+// of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
 template <std::size_t NV>
 ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
   constexpr std::size_t kNR = NV * V::N;
@@ -139,25 +164,37 @@ ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float
     ap += kMR;
     bp += kNR;
   }
-  const V alpha = set<float>(j.alpha), beta = set<float>(j.beta);
-  const auto joined = [&](V sum, V old) { return j.first ? (j.beta == 0 ? alpha * sum : fma(beta, old, alpha * sum)) : fma(alpha, sum, old); };
-  if (rows == kMR && cols == kNR) {
-    for (std::size_t r = 0; r < kMR; ++r)
-      for (std::size_t v = 0; v < NV; ++v) {
-        float* dst = c + r * ldc + v * V::N;
-        store(dst, joined(acc[r][v], j.first && j.beta == 0 ? set<float>(0) : load(dst)));
-      }
-    return;
-  }
-  float buffer[kMR * kNR];
+  finish_tile<NV>(acc, c, ldc, rows, cols, j);
+}
+
+// Where a tile of a small product reads its operands in place: A's value (r, p) of the tile at
+// a[r * a_row + p * a_step], and the NR values of B's row p at b + p * b_step. A packed sliver is
+// the case a_row 1, a_step MR (b_step NR).
+struct InPlace {
+  const float* a;
+  std::size_t a_row, a_step;
+  const float* b;
+  std::size_t b_step;
+};
+
+// The tile above on operands read in place (a whole MR x NR tile; edges come packed).
+template <std::size_t NV>
+ACTFN_NOINLINE void tile_in_place(std::size_t kc, InPlace o, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+  V acc[kMR][NV];
   for (std::size_t r = 0; r < kMR; ++r)
-    for (std::size_t v = 0; v < NV; ++v) store(buffer + r * kNR + v * V::N, acc[r][v]);
-  for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t col = 0; col < cols; ++col) {
-      float& dst = c[r * ldc + col];
-      const float sum = buffer[r * kNR + col];
-      dst = j.first ? (j.beta == 0 ? j.alpha * sum : j.beta * dst + j.alpha * sum) : dst + j.alpha * sum;
+    for (std::size_t v = 0; v < NV; ++v) acc[r][v] = set<float>(0);
+  const float* a_rows[kMR];
+  for (std::size_t r = 0; r < kMR; ++r) a_rows[r] = o.a + r * o.a_row;
+  const float* bp = o.b;
+  for (std::size_t p = 0, at = 0; p < kc; ++p, at += o.a_step, bp += o.b_step) {
+    V b[NV];
+    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
+    for (std::size_t r = 0; r < kMR; ++r) {
+      const V a = set<float>(a_rows[r][at]);
+      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
     }
+  }
+  finish_tile<NV>(acc, c, ldc, rows, cols, j);
 }
 
 // Bias, pre-activation and activation over rows [i0, i0 + mc) x columns [j0, j0 + nc) of C. When
@@ -243,6 +280,44 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   }
 }
 
+// A small product (one k block, too small to share between threads): whole tiles read A and B
+// where they are stored, without packing, which cost more than the tiles on a training batch
+// (32 x 30 x 64: packing both operands took a third of the call). Edge slivers are packed (zero
+// padding keeps the tile's reads in bounds); B in place needs it stored k x n (or one row).
+template <std::size_t NV>
+void gemm_in_place(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e) {
+  constexpr std::size_t kNR = NV * V::N;
+  const std::size_t a_row = s.trans_a ? 1 : s.k, a_step = s.trans_a ? s.m : 1;
+  const bool b_in_place = !s.trans_b || s.k == 1;
+  float* const packed_a = a_workspace().reserve(kMR * s.k);
+  float* const packed_b = b_workspace().reserve(kNR * s.k);
+  const Join join{s.alpha, s.beta, true};
+  for (std::size_t j = 0; j < s.n; j += kNR) {
+    const std::size_t cols = std::min(kNR, s.n - j);
+    InPlace o{nullptr, 1, kMR, op.b + j, s.n};
+    if (!b_in_place || cols < kNR) {
+      pack_b<kNR>(op, 0, s.k, j, cols, packed_b);
+      o.b = packed_b;
+      o.b_step = kNR;
+    }
+    for (std::size_t i = 0; i < s.m; i += kMR) {
+      const std::size_t rows = std::min(kMR, s.m - i);
+      if (rows == kMR) {
+        o.a = op.a + i * a_row;
+        o.a_row = a_row;
+        o.a_step = a_step;
+      } else {
+        pack_a(op, i, rows, 0, s.k, packed_a);
+        o.a = packed_a;
+        o.a_row = 1;
+        o.a_step = kMR;
+      }
+      tile_in_place<NV>(s.k, o, c + i * s.n + j, s.n, rows, cols, join);
+    }
+  }
+  if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
+}
+
 template <std::size_t NV>
 void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e) {
   constexpr std::size_t kNR = NV * V::N;
@@ -251,7 +326,12 @@ void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilo
   // product too small to pay for waking them runs here.
   const std::size_t col_slivers = (s.n + kNR - 1) / kNR;
   const std::size_t row_slivers = (s.m + kMR - 1) / kMR;
-  const std::size_t budget = s.m * s.n * s.k >= kParallelFlops ? static_cast<std::size_t>(max_threads()) : 1;
+  const bool small = s.m * s.n * s.k < kParallelFlops;
+  if (small && s.k <= kKC) {
+    gemm_in_place<NV>(s, op, c, e);
+    return;
+  }
+  const std::size_t budget = small ? 1 : static_cast<std::size_t>(max_threads());
   const bool by_rows = col_slivers < budget && row_slivers > col_slivers;
   const std::size_t slivers = by_rows ? row_slivers : col_slivers;
   const std::size_t threads = std::min(budget, slivers);
