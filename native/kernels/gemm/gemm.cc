@@ -363,6 +363,11 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
     if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
     return;
   }
+  if (s.n == 1 && s.m * s.k < kParallelFlops) {  // a matrix-vector product: no tiles
+    gemv(s, a, b, c);
+    if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
+    return;
+  }
   // the wide tile unless its padding of the last sliver wastes over 1/16 of the product
   constexpr std::size_t wide = kWideNV * V::N;
   if (kWideNV == kNarrowNV || (round_up(s.n, wide) - s.n) * 16 <= s.n) {
