@@ -42,8 +42,6 @@ function inputWidth(options: DenseOptions): number | undefined {
   return requirePositiveInteger(inputShape[0], 'inputShape[0]', MAX_DIMENSION);
 }
 
-const GEMM = { transA: false, transB: false, alpha: 1, beta: 0 } as const;
-
 export class Dense implements Layer {
   readonly kind = 'dense';
   readonly units: number;
@@ -96,7 +94,7 @@ export class Dense implements Layer {
     const out = training ? this.buffers.get('y', length) : new Float32Array(length);
     const keep = training && this.activation.kind !== 'identity';
     const z = keep ? this.buffers.get('z', length) : null;
-    backend.gemm({ m: x.rows, n: this.units, k: this.inputs, ...GEMM }, x.data, this.kernel.value, out, {
+    backend.gemm({ m: x.rows, n: this.units, k: this.inputs, transA: false, transB: false, alpha: 1, beta: 0 }, x.data, this.kernel.value, out, {
       bias: this.bias?.value ?? null,
       activation: this.activation.fusedKernel,
       params: this.activation.kernelParams,
