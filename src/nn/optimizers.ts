@@ -205,8 +205,8 @@ export class OptimizerState {
 
   /** Zeroed state for the params that have none yet: one array per slot for all of them, a view per param. */
   private allocateSlots(params: readonly Param[]): void {
+    if (params.every((p) => this.slots.has(p))) return;
     const fresh = params.filter((p) => !this.slots.has(p));
-    if (fresh.length === 0) return;
     const total = fresh.reduce((sum, p) => sum + p.value.length, 0);
     const arrays = Array.from({ length: OPTIMIZER_SLOTS[this.initial.kind] }, () => new Float32Array(total));
     let at = 0;
