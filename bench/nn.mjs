@@ -112,17 +112,14 @@ async function denseCases(backend, t) {
   const { m, k, n } = DENSE;
   const x = random(m * k, 3), w = random(k * n, 4), bias = random(n, 5), dy = random(m * n, 6);
   const z = new Float32Array(m * n), y = new Float32Array(m * n), dz = new Float32Array(m * n);
-  const dw = new Float32Array(k * n), db = new Float32Array(n), dx = new Float32Array(m * k), ones = new Float32Array(m).fill(1);
+  const dw = new Float32Array(k * n), db = new Float32Array(n), dx = new Float32Array(m * k);
   const forward = () => be.gemm({ m, n, k, transA: false, transB: false, alpha: 1, beta: 0 }, x, w, y, { bias, activation: 'relu', params: [0, 0], preActivation: z });
   forward();
   await race(`dense ${m}x${k}x${n} forward (bias + relu)`, backend, t, forward, { kind: 'dense-forward', ...DENSE });
   // what Dense.backward runs (src/nn/layers/dense.ts)
-  await race(`dense ${m}x${k}x${n} backward (dX, dW, db through relu)`, backend, t, () => {
-    be.backward('relu', z, dy, dz, [0, 0]);
-    be.gemm({ m: k, n, k: m, transA: true, transB: false, alpha: 1, beta: 0 }, x, dz, dw, none);
-    be.gemm({ m: 1, n, k: m, transA: false, transB: false, alpha: 1, beta: 0 }, ones, dz, db, none);
-    be.gemm({ m, n: k, k: n, transA: false, transB: true, alpha: 1, beta: 0 }, dz, w, dx, none);
-  }, { kind: 'dense-backward', ...DENSE });
+  const through = { activation: 'relu', params: [0, 0], z, dz };
+  await race(`dense ${m}x${k}x${n} backward (dX, dW, db through relu)`, backend, t,
+    () => be.denseBackward({ batch: m, inputs: k, units: n }, x, w, dy, through, { dw, db, dx }), { kind: 'dense-backward', ...DENSE });
 }
 
 function referenceNetwork(seed) {

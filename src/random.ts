@@ -74,6 +74,16 @@ export class Random {
   /** Uniform integer in [0, n), without modulo bias. */
   int(n: number): number {
     if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`n must be an integer in [1, 2^32], got ${showValue(n)}`);
+    // a mod n as a - n floor(a / n) below 2^21, where that is exact (a / n is within 2^-21 of its
+    // floor only when it is an integer, and rounding moves it by 2^-21 at most), and several times
+    // faster than the % of doubles (fmod): shuffling every epoch's batches drew from here
+    if (n < SMALL_MODULUS) {
+      const limit = n * Math.floor(2 ** 32 / n);
+      for (;;) {
+        const r = this.uint32();
+        if (r < limit) return r - n * Math.floor(r / n);
+      }
+    }
     const limit = 2 ** 32 - (2 ** 32 % n);
     for (;;) {
       const r = this.uint32();
@@ -99,6 +109,9 @@ export class Random {
     return this.shuffle(order);
   }
 }
+
+/** Moduli below this take int()'s exact floor-division path. */
+const SMALL_MODULUS = 2 ** 21;
 
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;

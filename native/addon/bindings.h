@@ -27,6 +27,7 @@ void register_activation_bindings(Napi::Env env, Napi::Object exports);
 void register_softmax_bindings(Napi::Env env, Napi::Object exports);
 void register_runtime_bindings(Napi::Env env, Napi::Object exports);
 void register_gemm_bindings(Napi::Env env, Napi::Object exports);
+void register_dense_bindings(Napi::Env env, Napi::Object exports);
 void register_training_bindings(Napi::Env env, Napi::Object exports);
 
 }  // namespace addon

@@ -11,14 +11,6 @@ namespace actfn {
 namespace addon {
 namespace {
 
-std::size_t dimension_arg(const Napi::CallbackInfo& info, std::size_t index, const char* name) {
-  const double v = number_arg(info, index, name);
-  if (!(v >= 0) || v != static_cast<double>(static_cast<std::size_t>(v)) || v > 1e9) {
-    throw Napi::RangeError::New(info.Env(), std::string(name) + " must be a non-negative integer");
-  }
-  return static_cast<std::size_t>(v);
-}
-
 Napi::Value Gemm(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   GemmShape s{};

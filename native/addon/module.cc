@@ -12,6 +12,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     actfn::addon::register_softmax_bindings(env, exports);
     actfn::addon::register_runtime_bindings(env, exports);
     actfn::addon::register_gemm_bindings(env, exports);
+    actfn::addon::register_dense_bindings(env, exports);
     actfn::addon::register_training_bindings(env, exports);
   } catch (const Napi::Error& error) {
     try {

@@ -4,7 +4,6 @@
 // lossNames and optimizerNames, which the module exports: the TypeScript loader looks each name up
 // there when it loads the addon (src/backend/native.ts), so nothing depends on the two orders.
 #include <string>
-#include <vector>
 
 #include "bindings.h"
 #include "typed_array.h"
@@ -48,14 +47,13 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
   const Napi::Array list = info[3].As<Napi::Array>();
   const std::size_t needed = static_cast<std::size_t>(kOptimizerSlots[kind]);
   if (list.Length() < needed) throw Napi::RangeError::New(info.Env(), "slots must hold " + std::to_string(needed) + " arrays");
-  std::vector<float*> slots;
+  float* slots[kMaxOptimizerSlots] = {};
+  static const char* const kSlotNames[] = {"slots[0]", "slots[1]", "slots[2]", "slots[3]"};
+  static_assert(kMaxOptimizerSlots <= 4, "name the further slots");
   for (uint32_t i = 0; i < needed; ++i) {
-    const Napi::Value slot = list.Get(i);
-    if (!slot.IsTypedArray() || slot.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
-        slot.As<Napi::Float32Array>().ElementLength() != params.length) {
-      throw Napi::TypeError::New(info.Env(), "slots must be Float32Arrays of the params' length");
-    }
-    slots.push_back(slot.As<Napi::Float32Array>().Data());
+    napi_value slot = nullptr;
+    if (napi_get_element(info.Env(), list, i, &slot) != napi_ok) throw Napi::Error::New(info.Env());
+    slots[i] = float32_value(info.Env(), slot, kSlotNames[i], params.length);
   }
   OptimizerHyper h{};
   h.learning_rate = number_arg(info, 4, "learningRate");
@@ -65,7 +63,7 @@ Napi::Value OptimizerStep(const Napi::CallbackInfo& info) {
   h.weight_decay = number_arg(info, 8, "weightDecay");
   h.nesterov = info[9].ToBoolean();
   const double step = number_arg(info, 10, "step");
-  kernel_table().optimizer[kind](params.as<float>(), grads, slots.data(), params.length, h, step);
+  kernel_table().optimizer[kind](params.as<float>(), grads, slots, params.length, h, step);
   return info.Env().Undefined();
 }
 

@@ -69,6 +69,27 @@ struct GemmEpilogue {
 
 using GemmKernel = void (*)(const GemmShape& shape, const float* a, const float* b, float* c, const GemmEpilogue& epilogue);
 
+// A dense layer's backward pass on a batch, for y = f(x w + b): x is batch x inputs, w inputs x
+// units, dy batch x units. With an activation (a backward kernel of the table), dz = dy f'(z) from
+// the saved pre-activation z; without one, dy is already dL/dZ and dz is not used. Then
+// dw = x^T dZ, db = the column sums of dZ (unless null) and dx = dZ w^T (unless null). dz may be dy.
+struct DenseShape {
+  std::size_t batch, inputs, units;
+};
+struct DenseBackwardArgs {
+  const float* x;
+  const float* w;
+  const float* dy;
+  BackwardKernel<float> activation;
+  ActivationParams params;
+  const float* z;
+  float* dz;
+  float* dw;
+  float* db;
+  float* dx;
+};
+using DenseBackwardKernel = void (*)(const DenseShape& shape, const DenseBackwardArgs& args);
+
 // Losses over a rows x cols batch: the mean loss, and d loss / d prediction into grad (if not null).
 // X(name, target): target is same_shape (rows x cols) or class_index (one per row). Generated from
 // src/backend/loss-kinds.ts; JavaScript finds each loss by its name (lossNames, checked at load).
@@ -123,6 +144,11 @@ constexpr int kOptimizerSlots[] = {
     ACTFN_OPTIMIZERS(ACTFN_OPTIMIZER_SLOTS)
 #undef ACTFN_OPTIMIZER_SLOTS
 };
+constexpr int kMaxOptimizerSlots = [] {
+  int most = 0;
+  for (int slots : kOptimizerSlots) most = slots > most ? slots : most;
+  return most;
+}();
 
 struct OptimizerHyper {
   double learning_rate, beta1, beta2, epsilon, weight_decay;
@@ -136,6 +162,7 @@ struct KernelTable {
   TypedKernels<float> f32;
   TypedKernels<double> f64;
   GemmKernel gemm_f32;
+  DenseBackwardKernel dense_backward_f32;
   LossKernel loss[kLossCount];
   OptimizerKernel optimizer[kOptimizerCount];
 };

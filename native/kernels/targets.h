@@ -9,7 +9,7 @@ namespace actfn {
 
 // Each kernel family's registration, in the order they fill the table: one line per family here,
 // and dispatch.cc calls them all for the chosen target.
-#define ACTFN_KERNEL_FAMILIES(X) X(activation) X(output_backward) X(softmax) X(gemm) X(loss) X(optimizer)
+#define ACTFN_KERNEL_FAMILIES(X) X(activation) X(output_backward) X(softmax) X(gemm) X(dense) X(loss) X(optimizer)
 
 #define ACTFN_DECLARE_REGISTRATION(family) void register_##family##_kernels(KernelTable& table);
 #define ACTFN_DECLARE_TARGET(target)                                                               \

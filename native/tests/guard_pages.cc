@@ -104,6 +104,28 @@ void gemms(const actfn::KernelTable& t, bool after) {
         }
 }
 
+void dense_backwards(const actfn::KernelTable& t, bool after) {
+  const std::size_t sizes[] = {1, 2, 5, 7, 17, 33};
+  for (std::size_t batch : sizes)
+    for (std::size_t inputs : sizes)
+      for (std::size_t units : sizes)
+        for (int variant = 0; variant < 2; ++variant) {  // with an activation, bias and dx; without
+          const bool full = variant == 0;
+          Guarded<float> x(batch * inputs, after), w(inputs * units, after), dy(batch * units, after), z(batch * units, after),
+              dz(batch * units, after), dw(inputs * units, after), db(units, after), dx(batch * inputs, after);
+          fill(x.data(), batch * inputs, 1.0);
+          fill(w.data(), inputs * units, 1.0);
+          fill(dy.data(), batch * units, 0.5);
+          fill(z.data(), batch * units, 1.0);
+          const actfn::DenseShape s{batch, inputs, units};
+          const actfn::DenseBackwardArgs a{x.data(), w.data(), dy.data(), full ? t.f32.backward[0] : nullptr, {0, 0}, z.data(),
+                                           full ? dz.data() : nullptr, dw.data(), full ? db.data() : nullptr,
+                                           full ? dx.data() : nullptr};
+          t.dense_backward_f32(s, a);
+          ++calls;
+        }
+}
+
 void training(const actfn::KernelTable& t, bool after) {
   for (std::size_t n = 1; n <= 130; ++n) {
     Guarded<float> y(n, after), target(n, after), grad(n, after), params(n, after), g(n, after), s0(n, after), s1(n, after);
@@ -144,6 +166,7 @@ int main(int argc, char** argv) {
     softmaxes(t.f32, after);
     softmaxes(t.f64, after);
     gemms(t, after);
+    dense_backwards(t, after);
     training(t, after);
   }
   std::printf("guard pages: %zu kernel calls on %s, no fault\n", calls, t.isa);

@@ -67,6 +67,31 @@ export interface Epilogue {
   readonly preActivation: Float32Array | null;
 }
 
+/** A dense layer's sizes on a batch: x is batch x inputs, the kernel W inputs x units. */
+export interface DenseShape {
+  readonly batch: number;
+  readonly inputs: number;
+  readonly units: number;
+}
+
+/** The activation a dense backward pass goes through: dZ = dY f'(Z) from the saved pre-activation. */
+export interface DenseActivationGrad {
+  /** An activation of the table (camelCase name). */
+  readonly activation: string;
+  readonly params: KernelParams;
+  /** Z, batch x units. */
+  readonly z: Float32Array;
+  /** Receives dL/dZ, batch x units (may be dy itself). */
+  readonly dz: Float32Array;
+}
+
+/** Where a dense backward pass writes: dW (inputs x units), db (units) and dX (batch x inputs), each skipped when null but dW. */
+export interface DenseGradients {
+  readonly dw: Float32Array;
+  readonly db: Float32Array | null;
+  readonly dx: Float32Array | null;
+}
+
 export interface Backend {
   readonly name: BackendName;
   /** Names of the activations this backend implements (the table's camelCase names). */
@@ -97,6 +122,12 @@ export interface Backend {
   softmaxBackwardAsync(y: FloatArray, dy: FloatArray, cols: number, out: FloatArray): Promise<void>;
   /** C = alpha op(A) op(B) + beta C, then the epilogue; float32, row-major (the model layer's core). */
   gemm(shape: GemmShape, a: Float32Array, b: Float32Array, c: Float32Array, epilogue: Epilogue): void;
+  /**
+   * A dense layer's backward pass in one call: dZ = dY f'(Z) through `activation` (or dZ = dY when
+   * null), dW = X^T dZ, db = the column sums of dZ, dX = dZ W^T. x: batch x inputs, w: inputs x
+   * units, dy: batch x units; the outputs must not overlap the inputs (dz may be dy).
+   */
+  denseBackward(shape: DenseShape, x: Float32Array, w: Float32Array, dy: Float32Array, activation: DenseActivationGrad | null, grads: DenseGradients): void;
   /**
    * The mean loss over a rows x cols batch; writes d loss / d prediction into grad unless null.
    * Sparse targets hold one class index per row.

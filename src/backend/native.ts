@@ -33,6 +33,10 @@ export interface Addon {
     a: Float32Array, b: Float32Array, c: Float32Array, m: number, n: number, k: number, transA: boolean, transB: boolean,
     alpha: number, beta: number, bias: Float32Array | null, activation: number, pa: number, pb: number, preActivation: Float32Array | null,
   ): void;
+  denseBackward(
+    x: Float32Array, w: Float32Array, dy: Float32Array, batch: number, inputs: number, units: number, activation: number, pa: number, pb: number,
+    z: Float32Array | null, dz: Float32Array | null, dw: Float32Array, db: Float32Array | null, dx: Float32Array | null,
+  ): void;
   loss(kind: number, prediction: Float32Array, target: Float32Array, rows: number, cols: number, grad: Float32Array | null, epsilon: number, delta: number): number;
   optimizerStep(
     kind: number, params: Float32Array, grads: Float32Array, slots: readonly Float32Array[], learningRate: number, beta1: number,
@@ -151,6 +155,10 @@ export function createNativeBackend(addon: Addon, path: string): Backend {
     gemm(s: GemmShape, a: Float32Array, b: Float32Array, c: Float32Array, e: Epilogue) {
       const activation = e.activation === null ? -1 : id(e.activation);
       addon.gemm(a, b, c, s.m, s.n, s.k, s.transA, s.transB, s.alpha, s.beta, e.bias, activation, e.params[0], e.params[1], e.preActivation);
+    },
+    denseBackward(s, x, w, dy, t, g) {
+      if (t === null) addon.denseBackward(x, w, dy, s.batch, s.inputs, s.units, -1, 0, 0, null, null, g.dw, g.db, g.dx);
+      else addon.denseBackward(x, w, dy, s.batch, s.inputs, s.units, id(t.activation), t.params[0], t.params[1], t.z, t.dz, g.dw, g.db, g.dx);
     },
     loss: (kind, prediction, target, rows, cols, grad, o) =>
       addon.loss(lossIds.get(kind)!, prediction, target, rows, cols, grad, o.epsilon, o.delta),

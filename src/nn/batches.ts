@@ -1,5 +1,5 @@
 /** How fit cuts data: the validation split, and the (shuffled) mini-batches of an epoch. */
-import type { Tensor2D } from './tensor.js';
+import { gatherRows, Tensor2D } from './tensor.js';
 import { gatherTargets, sliceTargets, type TargetSet } from './targets.js';
 import { showValue } from '../validate.js';
 
@@ -26,18 +26,30 @@ export function batchCount(rows: number, batchSize: number): number {
   return Math.ceil(rows / batchSize);
 }
 
-/** The epoch's batches in order, or in the order of a permutation of the samples. */
+/**
+ * The epoch's batches in order (views of x and t), or in the order of a permutation of the samples,
+ * gathered into arrays this generator reuses from batch to batch: a batch's arrays hold until the
+ * next batch is taken (a training step is done with them by then).
+ */
 export function* batches(x: Tensor2D, t: TargetSet, batchSize: number, order: Int32Array | null): Generator<Batch> {
   const count = batchCount(x.rows, batchSize);
+  const most = Math.min(batchSize, x.rows);
+  const scratch = order && {
+    x: new Float32Array(most * x.cols),
+    data: new Float32Array(most * t.cols),
+    weights: t.weights ? new Float32Array(most) : null,
+  };
   for (let b = 0; b < count; b++) {
     const start = b * batchSize;
     const end = Math.min(x.rows, start + batchSize);
-    const idx = order ? order.subarray(start, end) : null;
-    yield {
-      x: idx ? x.gather(idx) : x.sliceRows(start, end),
-      t: idx ? gatherTargets(t, idx) : sliceTargets(t, start, end),
-      index: b,
-      size: end - start,
-    };
+    const size = end - start;
+    if (!order || !scratch) {
+      yield { x: x.sliceRows(start, end), t: sliceTargets(t, start, end), index: b, size };
+      continue;
+    }
+    const idx = order.subarray(start, end);
+    // the short last batch of an epoch takes views of the front of the scratch arrays
+    const into = size === most ? scratch : { x: scratch.x.subarray(0, size * x.cols), data: scratch.data.subarray(0, size * t.cols), weights: scratch.weights?.subarray(0, size) ?? null };
+    yield { x: new Tensor2D(gatherRows(x.data, x.cols, idx, into.x), size, x.cols), t: gatherTargets(t, idx, into), index: b, size };
   }
 }

@@ -25,8 +25,13 @@ export class MetricAccumulator {
   private readonly scores: number[] = [];
   private readonly labels: number[] = [];
 
+  /** Whether any compiled metric needs the per-output pass (all but accuracy do). */
+  private readonly perOutput: boolean;
+
   /** `logits`: the outputs are logits (a loss with fromLogits), so binary decisions are at 0. */
-  constructor(readonly metrics: readonly Metric[], private readonly logits: boolean) {}
+  constructor(readonly metrics: readonly Metric[], private readonly logits: boolean) {
+    this.perOutput = metrics.some((m) => m !== 'accuracy');
+  }
 
   /** Refuses targets the metrics cannot be computed on (class indices for a binary metric). */
   static check(metrics: readonly Metric[], t: TargetSet, name: string): void {
@@ -39,7 +44,7 @@ export class MetricAccumulator {
   add(out: Tensor2D, t: TargetSet): void {
     this.rows += out.rows;
     if (this.metrics.includes('accuracy')) this.correct += countCorrect(out, t, this.logits);
-    if (this.metrics.length === 0 || t.sparse) return;
+    if (!this.perOutput || t.sparse) return;
     const threshold = this.logits ? 0 : 0.5;
     const keepScores = this.metrics.includes('auc');
     for (let i = 0; i < out.data.length; i++) {

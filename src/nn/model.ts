@@ -11,12 +11,14 @@ import { Random, freshSeed } from '../random.js';
 import { splitValidation } from './batches.js';
 import { checkCallback } from './callbacks.js';
 import { Dense } from './layers/dense.js';
+import { TrainingBuffers } from './layers/training-buffers.js';
 import { MAX_DIMENSION, type Layer, type LayerConfig, type Param, type State } from './layers/layer.js';
 import { lossOptions, fusableActivation, lossKind, resolveLoss, type LossArg, type LossConfig } from './losses.js';
 import { MetricAccumulator } from './metric-accumulator.js';
 import { resolveMetrics, type Metric, type MetricName } from './metrics.js';
 import { writeModelFiles } from './model-file.js';
 import { OptimizerState, resolveOptimizer, type OptimizerConfig } from './optimizers.js';
+import { packParams } from './param-arena.js';
 import { progressLogger } from './progress.js';
 import { addRegularizationGradients, regularizationLoss } from './regularizers.js';
 import { sampleWeights, weightedLoss } from './sample-weights.js';
@@ -78,6 +80,7 @@ export class Sequential {
   private random: Random;
   private inputDim = -1;
   private compiled: Compiled | null = null;
+  private readonly buffers = new TrainingBuffers();
 
   constructor(layers: Layer[] = [], options: SequentialOptions = {}) {
     checkOptions(options, 'sequential()', SEQUENTIAL_OPTIONS);
@@ -107,6 +110,7 @@ export class Sequential {
     let width = index === 0 ? this.inputDim : this.layers[index - 1].outputDim;
     for (let i = index; i < this.layers.length; i++) width = this.layers[i].build(width, this.random);
     this.paramList = null; // building makes new parameter arrays
+    packParams(this.parameters()); // side by side, so an optimizer step is one backend call
     return this;
   }
 
@@ -213,7 +217,7 @@ export class Sequential {
 
   private backpropagate(x: Tensor2D, t: TargetSet, metrics: MetricAccumulator | null = null) {
     const out = this.forward(x, true, false);
-    const grad = new Float32Array(out.data.length);
+    const grad = this.buffers.get('grad', out.data.length); // the loss writes every element
     const { value, fused } = this.score(out, t, grad, metrics);
     if (!Number.isFinite(value)) return { value, finite: false };
     const last = this.layers.length - 1;

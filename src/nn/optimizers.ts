@@ -1,12 +1,14 @@
 /**
  * Optimizers as Keras and tfjs name them: sgd, adam, adamw, rmsprop, each a factory of options
- * with Keras' defaults. The update itself is one fused backend call per parameter array
- * (Backend.optimizerStep); this file keeps the state arrays and the step count.
+ * with Keras' defaults. The update itself is one fused backend call (Backend.optimizerStep) over a
+ * model's whole parameter arena, or per parameter array when they are apart; this file keeps the
+ * state arrays and the step count.
  */
 import { OPTIMIZER_SLOTS, type OptimizerHyper, type OptimizerKind } from '../backend/contract.js';
 import { getBackendImpl } from '../backend/select.js';
 import { clipGradient, type Clipping } from './clipping.js';
 import type { Param } from './layers/layer.js';
+import { SpanFinder } from './param-arena.js';
 import { checkOptions, didYouMean, type OptionNames } from '../options.js';
 import { showValue } from '../validate.js';
 
@@ -153,9 +155,12 @@ export class OptimizerState {
   private step = 0;
   private readonly slots = new Map<Param, Float32Array[]>();
   private hyper: OptimizerHyper;
+  // views over the whole of a contiguous parameter list (param-arena.ts): values, gradients, slots
+  private readonly spans: SpanFinder[];
 
   constructor(private readonly initial: OptimizerConfig) {
     this.hyper = initial.hyper;
+    this.spans = Array.from({ length: 2 + OPTIMIZER_SLOTS[initial.kind] }, () => new SpanFinder());
   }
 
   /** The config with the current learning rate (what a saved model stores). */
@@ -171,18 +176,44 @@ export class OptimizerState {
     this.hyper = { ...this.hyper, learningRate: positive(value, 'learningRate') };
   }
 
+  /**
+   * One step on every param. When the values, gradients and state of the list each lie back to back
+   * in one array (a model's parameter arena, and the state this allocates for it), the update is one
+   * backend call over all of them; otherwise one call per param. Clipping stays per param.
+   */
   apply(params: readonly Param[]): void {
     this.step++;
     const backend = getBackendImpl();
     const { kind, clipNorm, clipValue } = this.initial;
-    for (const p of params) {
-      let slots = this.slots.get(p);
-      if (!slots) {
-        slots = Array.from({ length: OPTIMIZER_SLOTS[kind] }, () => new Float32Array(p.value.length));
-        this.slots.set(p, slots);
-      }
-      if (clipNorm !== undefined || clipValue !== undefined) clipGradient(p.grad, { clipNorm, clipValue });
-      backend.optimizerStep(kind, p.value, p.grad, slots, this.hyper, this.step);
+    this.allocateSlots(params);
+    if (clipNorm !== undefined || clipValue !== undefined) for (const p of params) clipGradient(p.grad, { clipNorm, clipValue });
+    const n = params.length;
+    const values = this.spans[0].find(n, (i) => params[i].value);
+    const grads = values && this.spans[1].find(n, (i) => params[i].grad);
+    const slots: Float32Array[] = [];
+    for (let k = 0; grads && k < OPTIMIZER_SLOTS[kind]; k++) {
+      const span = this.spans[2 + k].find(n, (i) => this.slots.get(params[i])![k]);
+      if (!span) break;
+      slots.push(span);
+    }
+    if (values && grads && slots.length === OPTIMIZER_SLOTS[kind]) {
+      backend.optimizerStep(kind, values, grads, slots, this.hyper, this.step);
+      return;
+    }
+    for (const p of params) backend.optimizerStep(kind, p.value, p.grad, this.slots.get(p)!, this.hyper, this.step);
+  }
+
+  /** Zeroed state for the params that have none yet: one array per slot for all of them, a view per param. */
+  private allocateSlots(params: readonly Param[]): void {
+    if (params.every((p) => this.slots.has(p))) return;
+    const fresh = params.filter((p) => !this.slots.has(p));
+    const total = fresh.reduce((sum, p) => sum + p.value.length, 0);
+    const arrays = Array.from({ length: OPTIMIZER_SLOTS[this.initial.kind] }, () => new Float32Array(total));
+    let at = 0;
+    for (const p of fresh) {
+      const end = at + p.value.length;
+      this.slots.set(p, arrays.map((array) => array.subarray(at, end)));
+      at = end;
     }
   }
 }

@@ -71,7 +71,12 @@ export function sliceTargets(t: TargetSet, start: number, end: number): TargetSe
   return t.weights ? { ...sliced, weights: t.weights.subarray(start, end) } : sliced;
 }
 
-export function gatherTargets(t: TargetSet, idx: Int32Array): TargetSet {
-  const gathered = { ...t, data: gatherRows(t.data, t.cols, idx), rows: idx.length };
-  return t.weights ? { ...gathered, weights: Float32Array.from(idx, (from) => t.weights![from]) } : gathered;
+/** The targets (and weights) of samples `idx`, into `into`'s arrays when given (sized for idx). */
+export function gatherTargets(t: TargetSet, idx: Int32Array, into?: { data: Float32Array; weights: Float32Array | null }): TargetSet {
+  const data = gatherRows(t.data, t.cols, idx, into?.data);
+  const gathered: TargetSet = { data, rows: idx.length, cols: t.cols, sparse: t.sparse };
+  if (!t.weights) return gathered;
+  const weights = into?.weights ?? new Float32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) weights[i] = t.weights[idx[i]];
+  return { ...gathered, weights };
 }

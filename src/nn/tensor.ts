@@ -11,9 +11,10 @@ export class Tensor2D {
 
   constructor(data: Float32Array, rows: number, cols: number) {
     if (!(data instanceof Float32Array)) throw new TypeError(`data must be a Float32Array, got ${describeValue(data)}`);
-    for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
-      if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer, got ${showValue(v)}`);
-    }
+    // checked one by one, not by looping over [name, value] pairs: a training step makes a few
+    // Tensor2Ds, and those arrays were most of their cost
+    if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`rows must be a non-negative integer, got ${showValue(rows)}`);
+    if (!Number.isInteger(cols) || cols < 0) throw new RangeError(`cols must be a non-negative integer, got ${showValue(cols)}`);
     if (data.length !== rows * cols) {
       throw new RangeError(`data has ${data.length} elements but the shape [${rows}, ${cols}] needs ${rows * cols}`);
     }
@@ -89,12 +90,11 @@ export function tensor2d(values: Tensor2D | ArrayLike<number> | ReadonlyArray<Ar
 }
 
 /**
- * Rows `indices` of a row-major array with `cols` columns, copied in that order. Element by
- * element rather than through row views: a training batch of 32 rows would otherwise allocate
- * 32 subarrays per step.
+ * Rows `indices` of a row-major array with `cols` columns, copied in that order (into `out`, of
+ * indices.length x cols elements, when given). Element by element rather than through row views:
+ * a training batch of 32 rows would otherwise allocate 32 subarrays per step.
  */
-export function gatherRows(data: Float32Array, cols: number, indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(indices.length * cols);
+export function gatherRows(data: Float32Array, cols: number, indices: ArrayLike<number>, out: Float32Array = new Float32Array(indices.length * cols)): Float32Array {
   for (let i = 0, o = 0; i < indices.length; i++) {
     for (let from = indices[i] * cols, end = from + cols; from < end; from++, o++) out[o] = data[from];
   }

@@ -47,6 +47,14 @@ const SHAPES: Array<Partial<GemmShape> & { m: number; n: number; k: number }> = 
   // tall and narrow (a large batch through a small layer): threads split the rows, not the columns
   { m: 301, n: 20, k: 50 },
   { m: 1000, n: 1, k: 400, transA: true, beta: 0.5 },
+  // one column below the threading threshold: the matrix-vector path (lanes along the rows, across
+  // two blocks of 256 rows; or along k, with a tail), then small products whose tiles read A and B in place
+  { m: 300, n: 1, k: 70, transA: true, beta: 0.5 },
+  { m: 33, n: 1, k: 37, alpha: -2, beta: 1.5 },
+  { m: 20, n: 1, k: 17, transB: true },
+  { m: 30, n: 64, k: 32, transA: true },
+  { m: 32, n: 64, k: 32, transB: true },
+  { m: 32, n: 32, k: 1, transB: true, beta: 1 },
 ];
 
 describe('gemm with a fused epilogue', () => {

@@ -13,11 +13,12 @@
 // is the usual |C - C_exact| <= k u |A||B| (u = 2^-24), not correct rounding.
 #include <algorithm>
 #include <cstddef>
-#include <vector>
+#include <memory>
 
 #include "../parallel.h"
 #include "../simd/vec.h"
 #include "../targets.h"
+#include "gemm.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -114,30 +115,10 @@ struct Join {
   bool first;
 };
 
-// One MR x NR tile: acc = sum over the k block of A sliver x B sliver, then C = join(acc, C).
-// rows x cols is the part of the tile inside C (edge tiles go through a buffer). Kept out of line
-// on purpose: inlined into the blocking loops, GCC 12 stored the twelve accumulators to the stack
-// on every k step (35 instead of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
+// C = join(acc, C) for the rows x cols part of a tile inside C (edge tiles go through a buffer).
 template <std::size_t NV>
-ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+ACTFN_INLINE void finish_tile(V (&acc)[kMR][NV], float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
   constexpr std::size_t kNR = NV * V::N;
-  V acc[kMR][NV];
-  for (std::size_t r = 0; r < kMR; ++r)
-    for (std::size_t v = 0; v < NV; ++v) {
-      acc[r][v] = set<float>(0);
-      // the tile of C this k block ends in, on its way while the k loop runs (for writing)
-      if (r < rows && v * V::N < cols) ACTFN_PREFETCH_WRITE(c + r * ldc + v * V::N);
-    }
-  for (std::size_t p = 0; p < kc; ++p) {
-    V b[NV];
-    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
-    for (std::size_t r = 0; r < kMR; ++r) {
-      const V a = set<float>(ap[r]);
-      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
-    }
-    ap += kMR;
-    bp += kNR;
-  }
   const V alpha = set<float>(j.alpha), beta = set<float>(j.beta);
   const auto joined = [&](V sum, V old) { return j.first ? (j.beta == 0 ? alpha * sum : fma(beta, old, alpha * sum)) : fma(alpha, sum, old); };
   if (rows == kMR && cols == kNR) {
@@ -159,8 +140,68 @@ ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float
     }
 }
 
-// Bias, pre-activation and activation over rows [i0, i0 + mc) x columns [j0, j0 + nc) of C.
+// One MR x NR tile: acc = sum over the k block of A sliver x B sliver, then C = join(acc, C).
+// rows x cols is the part of the tile inside C. Kept out of line on purpose: inlined into the
+// blocking loops, GCC 12 stored the twelve accumulators to the stack on every k step (35 instead
+// of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
+template <std::size_t NV>
+ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+  constexpr std::size_t kNR = NV * V::N;
+  V acc[kMR][NV];
+  for (std::size_t r = 0; r < kMR; ++r)
+    for (std::size_t v = 0; v < NV; ++v) {
+      acc[r][v] = set<float>(0);
+      // the tile of C this k block ends in, on its way while the k loop runs (for writing)
+      if (r < rows && v * V::N < cols) ACTFN_PREFETCH_WRITE(c + r * ldc + v * V::N);
+    }
+  for (std::size_t p = 0; p < kc; ++p) {
+    V b[NV];
+    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
+    for (std::size_t r = 0; r < kMR; ++r) {
+      const V a = set<float>(ap[r]);
+      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
+    }
+    ap += kMR;
+    bp += kNR;
+  }
+  finish_tile<NV>(acc, c, ldc, rows, cols, j);
+}
+
+// Where a tile of a small product reads its operands in place: A's value (r, p) of the tile at
+// a[r * a_row + p * a_step], and the NR values of B's row p at b + p * b_step. A packed sliver is
+// the case a_row 1, a_step MR (b_step NR).
+struct InPlace {
+  const float* a;
+  std::size_t a_row, a_step;
+  const float* b;
+  std::size_t b_step;
+};
+
+// The tile above on operands read in place (a whole MR x NR tile; edges come packed).
+template <std::size_t NV>
+ACTFN_NOINLINE void tile_in_place(std::size_t kc, InPlace o, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+  V acc[kMR][NV];
+  for (std::size_t r = 0; r < kMR; ++r)
+    for (std::size_t v = 0; v < NV; ++v) acc[r][v] = set<float>(0);
+  const float* a_rows[kMR];
+  for (std::size_t r = 0; r < kMR; ++r) a_rows[r] = o.a + r * o.a_row;
+  const float* bp = o.b;
+  for (std::size_t p = 0, at = 0; p < kc; ++p, at += o.a_step, bp += o.b_step) {
+    V b[NV];
+    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
+    for (std::size_t r = 0; r < kMR; ++r) {
+      const V a = set<float>(a_rows[r][at]);
+      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
+    }
+  }
+  finish_tile<NV>(acc, c, ldc, rows, cols, j);
+}
+
+// Bias, pre-activation and activation over rows [i0, i0 + mc) x columns [j0, j0 + nc) of C. When
+// the block spans whole rows, the pre-activation is one copy and the activation one kernel call
+// over the block (a call per row cost 32 calls on a batch of 32: a fifth of a 32 x 30 x 64 product).
 void epilogue_block(const GemmShape& s, float* c, const GemmEpilogue& e, std::size_t i0, std::size_t mc, std::size_t j0, std::size_t nc) {
+  const bool whole_rows = j0 == 0 && nc == s.n;
   for (std::size_t i = i0; i < i0 + mc; ++i) {
     float* row = c + i * s.n + j0;
     if (e.bias) {
@@ -169,18 +210,39 @@ void epilogue_block(const GemmShape& s, float* c, const GemmEpilogue& e, std::si
       for (; col + V::N <= nc; col += V::N) store(row + col, load(row + col) + load(bias + col));
       for (; col < nc; ++col) row[col] += bias[col];
     }
+    if (whole_rows) continue;
     if (e.pre_activation) std::copy(row, row + nc, e.pre_activation + i * s.n + j0);
     if (e.activation) e.activation(row, row, nc, e.params);
   }
+  if (!whole_rows) return;
+  float* block = c + i0 * s.n;
+  if (e.pre_activation) std::copy(block, block + mc * s.n, e.pre_activation + i0 * s.n);
+  if (e.activation) e.activation(block, block, mc * s.n, e.params);
 }
 
-// Per-thread packing buffers, kept between calls (OpenMP's threads persist).
-std::vector<float>& a_workspace() {
-  thread_local std::vector<float> buffer;
+// A per-thread packing buffer, kept between calls (OpenMP's threads persist). It only grows and
+// never clears: packing writes every value a tile reads (a std::vector resized between the shapes
+// of a training step zero-filled up to 16 KiB per call on regrowth).
+class Workspace {
+ public:
+  float* reserve(std::size_t size) {
+    if (size > capacity_) {
+      data_.reset(new float[size]);
+      capacity_ = size;
+    }
+    return data_.get();
+  }
+
+ private:
+  std::unique_ptr<float[]> data_;
+  std::size_t capacity_ = 0;
+};
+Workspace& a_workspace() {
+  thread_local Workspace buffer;
   return buffer;
 }
-std::vector<float>& b_workspace() {
-  thread_local std::vector<float> buffer;
+Workspace& b_workspace() {
+  thread_local Workspace buffer;
   return buffer;
 }
 
@@ -191,33 +253,69 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   constexpr std::size_t kNR = NV * V::N;
   constexpr std::size_t kNC = actfn::ACTFN_TARGET::kNC<NV>;
   const bool has_epilogue = e.bias || e.pre_activation || e.activation;
-  std::vector<float>& packed_a = a_workspace();
-  std::vector<float>& packed_b = b_workspace();
   // k blocks of equal length, at most kKC: a short last block (512 = 384 + 128) would cost a full
   // pass over C for little work
   const std::size_t k_blocks = (s.k + kKC - 1) / kKC;
   const std::size_t kc_max = (s.k + k_blocks - 1) / k_blocks;
-  packed_a.resize(kMC * kc_max);
-  packed_b.resize(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
+  float* const packed_a = a_workspace().reserve(kMC * kc_max);
+  float* const packed_b = b_workspace().reserve(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
   for (std::size_t j0 = n0; j0 < n1; j0 += kNC) {
     const std::size_t nc = std::min(kNC, n1 - j0);
     for (std::size_t p0 = 0; p0 < s.k; p0 += kc_max) {
       const std::size_t kc = std::min(kc_max, s.k - p0);
       const Join join{s.alpha, s.beta, p0 == 0};
-      pack_b<kNR>(op, p0, kc, j0, nc, packed_b.data());
+      pack_b<kNR>(op, p0, kc, j0, nc, packed_b);
       for (std::size_t i0 = m0; i0 < m1; i0 += kMC) {
         const std::size_t mc = std::min(kMC, m1 - i0);
-        pack_a(op, i0, mc, p0, kc, packed_a.data());
+        pack_a(op, i0, mc, p0, kc, packed_a);
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
-          const float* bp = packed_b.data() + jj * kc;
+          const float* bp = packed_b + jj * kc;
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
-            tile<NV>(kc, packed_a.data() + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
+            tile<NV>(kc, packed_a + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
           }
         }
         if (p0 + kc == s.k && has_epilogue) epilogue_block(s, c, e, i0, mc, j0, nc);
       }
     }
   }
+}
+
+// A small product (one k block, too small to share between threads): whole tiles read A and B
+// where they are stored, without packing, which cost more than the tiles on a training batch
+// (32 x 30 x 64: packing both operands took a third of the call). Edge slivers are packed (zero
+// padding keeps the tile's reads in bounds); B in place needs it stored k x n (or one row).
+template <std::size_t NV>
+void gemm_in_place(const GemmShape& s, const Operands& op, float* c, const GemmEpilogue& e) {
+  constexpr std::size_t kNR = NV * V::N;
+  const std::size_t a_row = s.trans_a ? 1 : s.k, a_step = s.trans_a ? s.m : 1;
+  const bool b_in_place = !s.trans_b || s.k == 1;
+  float* const packed_a = a_workspace().reserve(kMR * s.k);
+  float* const packed_b = b_workspace().reserve(kNR * s.k);
+  const Join join{s.alpha, s.beta, true};
+  for (std::size_t j = 0; j < s.n; j += kNR) {
+    const std::size_t cols = std::min(kNR, s.n - j);
+    InPlace o{nullptr, 1, kMR, op.b + j, s.n};
+    if (!b_in_place || cols < kNR) {
+      pack_b<kNR>(op, 0, s.k, j, cols, packed_b);
+      o.b = packed_b;
+      o.b_step = kNR;
+    }
+    for (std::size_t i = 0; i < s.m; i += kMR) {
+      const std::size_t rows = std::min(kMR, s.m - i);
+      if (rows == kMR) {
+        o.a = op.a + i * a_row;
+        o.a_row = a_row;
+        o.a_step = a_step;
+      } else {
+        pack_a(op, i, rows, 0, s.k, packed_a);
+        o.a = packed_a;
+        o.a_row = 1;
+        o.a_step = kMR;
+      }
+      tile_in_place<NV>(s.k, o, c + i * s.n + j, s.n, rows, cols, join);
+    }
+  }
+  if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
 }
 
 template <std::size_t NV>
@@ -228,7 +326,12 @@ void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilo
   // product too small to pay for waking them runs here.
   const std::size_t col_slivers = (s.n + kNR - 1) / kNR;
   const std::size_t row_slivers = (s.m + kMR - 1) / kMR;
-  const std::size_t budget = s.m * s.n * s.k >= kParallelFlops ? static_cast<std::size_t>(max_threads()) : 1;
+  const bool small = s.m * s.n * s.k < kParallelFlops;
+  if (small && s.k <= kKC) {
+    gemm_in_place<NV>(s, op, c, e);
+    return;
+  }
+  const std::size_t budget = small ? 1 : static_cast<std::size_t>(max_threads());
   const bool by_rows = col_slivers < budget && row_slivers > col_slivers;
   const std::size_t slivers = by_rows ? row_slivers : col_slivers;
   const std::size_t threads = std::min(budget, slivers);
@@ -250,11 +353,18 @@ void gemm_with(const GemmShape& s, const Operands& op, float* c, const GemmEpilo
   });
 }
 
+}  // namespace
+
 void gemm(const GemmShape& s, const float* a, const float* b, float* c, const GemmEpilogue& e) {
   const Operands op{a, b, s};
   if (s.m == 0 || s.n == 0) return;
   if (s.k == 0) {  // C = beta C, then the epilogue
     for (std::size_t i = 0; i < s.m * s.n; ++i) c[i] = s.beta == 0 ? 0.0f : s.beta * c[i];
+    if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
+    return;
+  }
+  if (s.n == 1 && s.m * s.k < kParallelFlops) {  // a matrix-vector product: no tiles
+    gemv(s, a, b, c);
     if (e.bias || e.pre_activation || e.activation) epilogue_block(s, c, e, 0, s.m, 0, s.n);
     return;
   }
@@ -266,8 +376,6 @@ void gemm(const GemmShape& s, const float* a, const float* b, float* c, const Ge
     gemm_with<kNarrowNV>(s, op, c, e);
   }
 }
-
-}  // namespace
 
 void register_gemm_kernels(KernelTable& table) { table.gemm_f32 = gemm; }
 

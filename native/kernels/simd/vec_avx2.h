@@ -49,6 +49,7 @@ inline Vec<double> operator*(Vec<double> a, Vec<double> b) { return {_mm256_mul_
 inline Vec<double> operator/(Vec<double> a, Vec<double> b) { return {_mm256_div_pd(a.v, b.v)}; }
 inline Vec<double> fma(Vec<double> a, Vec<double> b, Vec<double> c) { return {_mm256_fmadd_pd(a.v, b.v, c.v)}; }
 inline Vec<double> abs(Vec<double> a) { return {_mm256_andnot_pd(_mm256_set1_pd(-0.0), a.v)}; }
+inline Vec<double> sqrt(Vec<double> a) { return {_mm256_sqrt_pd(a.v)}; }
 inline Vec<double> copy_sign(Vec<double> mag, Vec<double> sign) {
   const __m256d s = _mm256_set1_pd(-0.0);
   return {_mm256_or_pd(_mm256_andnot_pd(s, mag.v), _mm256_and_pd(s, sign.v))};

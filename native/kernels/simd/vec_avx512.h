@@ -47,6 +47,7 @@ inline Vec<double> operator*(Vec<double> a, Vec<double> b) { return {_mm512_mul_
 inline Vec<double> operator/(Vec<double> a, Vec<double> b) { return {_mm512_div_pd(a.v, b.v)}; }
 inline Vec<double> fma(Vec<double> a, Vec<double> b, Vec<double> c) { return {_mm512_fmadd_pd(a.v, b.v, c.v)}; }
 inline Vec<double> abs(Vec<double> a) { return {_mm512_abs_pd(a.v)}; }
+inline Vec<double> sqrt(Vec<double> a) { return {_mm512_sqrt_pd(a.v)}; }
 inline Vec<double> copy_sign(Vec<double> mag, Vec<double> sign) {
   const __m512d s = _mm512_set1_pd(-0.0);
   return {_mm512_or_pd(_mm512_andnot_pd(s, mag.v), _mm512_and_pd(s, sign.v))};

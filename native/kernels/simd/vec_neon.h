@@ -55,6 +55,7 @@ inline Vec<double> operator*(Vec<double> a, Vec<double> b) { return {vmulq_f64(a
 inline Vec<double> operator/(Vec<double> a, Vec<double> b) { return {vdivq_f64(a.v, b.v)}; }
 inline Vec<double> fma(Vec<double> a, Vec<double> b, Vec<double> c) { return {vfmaq_f64(c.v, a.v, b.v)}; }
 inline Vec<double> abs(Vec<double> a) { return {vabsq_f64(a.v)}; }
+inline Vec<double> sqrt(Vec<double> a) { return {vsqrtq_f64(a.v)}; }
 inline Vec<double> copy_sign(Vec<double> mag, Vec<double> sign) {
   return {vbslq_f64(vdupq_n_u64(0x8000000000000000ull), sign.v, mag.v)};
 }

@@ -26,6 +26,7 @@ template <class T> inline Vec<T> operator*(Vec<T> a, Vec<T> b) { return {a.v * b
 template <class T> inline Vec<T> operator/(Vec<T> a, Vec<T> b) { return {a.v / b.v}; }
 template <class T> inline Vec<T> fma(Vec<T> a, Vec<T> b, Vec<T> c) { return {std::fma(a.v, b.v, c.v)}; }
 template <class T> inline Vec<T> abs(Vec<T> a) { return {std::fabs(a.v)}; }
+template <class T> inline Vec<T> sqrt(Vec<T> a) { return {std::sqrt(a.v)}; }  // correctly rounded, as the vector forms
 template <class T> inline Vec<T> copy_sign(Vec<T> magnitude, Vec<T> sign) { return {std::copysign(magnitude.v, sign.v)}; }
 template <class T> inline Mask<T> lt(Vec<T> a, Vec<T> b) { return {a.v < b.v}; }
 template <class T> inline Mask<T> le(Vec<T> a, Vec<T> b) { return {a.v <= b.v}; }

@@ -1,5 +1,6 @@
 import type { Backend, ElementwiseKind, FloatArray, KernelParams } from '../contract.js';
 import { JS_ACTIVATIONS } from './activations.js';
+import { denseBackward } from './dense.js';
 import { gemm } from './gemm.js';
 import { JS_LOSSES } from './losses.js';
 import { JS_OPTIMIZERS } from './optimizers.js';
@@ -62,6 +63,7 @@ export function createJsBackend(): Backend {
     logSoftmax,
     softmaxBackward,
     gemm,
+    denseBackward,
     loss: (kind, prediction, target, rows, cols, grad, options) => JS_LOSSES[kind](prediction, target, rows, cols, grad, options),
     optimizerStep: (kind, params, grads, slots, hyper, step) => JS_OPTIMIZERS[kind](params, grads, slots, hyper, step),
     elementwiseAsync: (activation, kind, x, out, params) =>

@@ -1,10 +1,11 @@
 /**
  * dense(units): y = f(x W + b), one fused GEMM per batch (bias and activation in its epilogue,
- * the pre-activation kept when training). Backward: dZ = dY f'(Z) in one pass, dW = X^T dZ,
- * db = column sums of dZ (a GEMM with a ones row), dX = dZ W^T (skipped for the first layer).
+ * the pre-activation kept when training). Backward: one backend call (Backend.denseBackward) for
+ * dZ = dY f'(Z), dW = X^T dZ, db = column sums of dZ and dX = dZ W^T (skipped for the first layer).
  * Training reuses the layer's batch buffers from step to step (a training step allocates nothing
  * once the batch size is steady); inference allocates its outputs, which may outlive the call.
  */
+import type { DenseActivationGrad } from '../../backend/contract.js';
 import { getBackendImpl } from '../../backend/select.js';
 import type { Random } from '../../random.js';
 import { INITIALIZERS, initialize, type InitializerName } from '../initializers.js';
@@ -41,8 +42,6 @@ function inputWidth(options: DenseOptions): number | undefined {
   return requirePositiveInteger(inputShape[0], 'inputShape[0]', MAX_DIMENSION);
 }
 
-const GEMM = { transA: false, transB: false, alpha: 1, beta: 0 } as const;
-
 export class Dense implements Layer {
   readonly kind = 'dense';
   readonly units: number;
@@ -58,7 +57,6 @@ export class Dense implements Layer {
   private x: Tensor2D | null = null;
   private z: Float32Array | null = null;
   private y: Float32Array | null = null;
-  private ones = new Float32Array(0);
   private readonly buffers = new TrainingBuffers();
 
   constructor(units: number, options: DenseOptions = {}) {
@@ -96,7 +94,7 @@ export class Dense implements Layer {
     const out = training ? this.buffers.get('y', length) : new Float32Array(length);
     const keep = training && this.activation.kind !== 'identity';
     const z = keep ? this.buffers.get('z', length) : null;
-    backend.gemm({ m: x.rows, n: this.units, k: this.inputs, ...GEMM }, x.data, this.kernel.value, out, {
+    backend.gemm({ m: x.rows, n: this.units, k: this.inputs, transA: false, transB: false, alpha: 1, beta: 0 }, x.data, this.kernel.value, out, {
       bias: this.bias?.value ?? null,
       activation: this.activation.fusedKernel,
       params: this.activation.kernelParams,
@@ -113,26 +111,33 @@ export class Dense implements Layer {
 
   backward(dy: Tensor2D, inputGradient = true): Tensor2D | null {
     const { z, y } = this.cached();
+    const { activation } = this;
+    if (activation.kind === 'elementwise') {
+      const dz = this.buffers.get('dz', dy.data.length);
+      return this.backwardThrough(dy, { activation: activation.fusedKernel!, params: activation.kernelParams, z: z!, dz }, inputGradient);
+    }
+    if (activation.kind === 'identity') return this.backwardThrough(dy, null, inputGradient); // dZ = dY
     const dz = this.buffers.get('dz', dy.data.length);
-    this.activation.backward(z ?? dy.data, y, dy.data, this.units, dz); // z is null only for identity, which ignores it
-    return this.backwardFromPreActivation(new Tensor2D(dz, dy.rows, dy.cols), inputGradient);
+    activation.backward(z!, y, dy.data, this.units, dz);
+    return this.backwardThrough(new Tensor2D(dz, dy.rows, dy.cols), null, inputGradient);
   }
 
   /** Backward from dL/dZ directly (a loss fused with this layer's activation supplies it). */
   backwardFromPreActivation(dz: Tensor2D, inputGradient = true): Tensor2D | null {
+    return this.backwardThrough(dz, null, inputGradient);
+  }
+
+  /** dW, db and (unless inputGradient is false) dX in one backend call, through the activation when given. */
+  private backwardThrough(dy: Tensor2D, through: DenseActivationGrad | null, inputGradient: boolean): Tensor2D | null {
     const { x } = this.cached();
-    const backend = getBackendImpl();
-    const none = { bias: null, activation: null, params: [0, 0] as const, preActivation: null };
     const batch = x.rows;
-    backend.gemm({ m: this.inputs, n: this.units, k: batch, ...GEMM, transA: true }, x.data, dz.data, this.kernel.grad, none);
-    if (this.bias) {
-      if (this.ones.length !== batch) this.ones = new Float32Array(batch).fill(1);
-      backend.gemm({ m: 1, n: this.units, k: batch, ...GEMM }, this.ones, dz.data, this.bias.grad, none);
-    }
-    if (!inputGradient) return null;
-    const dx = this.buffers.get('dx', batch * this.inputs);
-    backend.gemm({ m: batch, n: this.inputs, k: this.units, ...GEMM, transB: true }, dz.data, this.kernel.value, dx, none);
-    return new Tensor2D(dx, batch, this.inputs);
+    const dx = inputGradient ? this.buffers.get('dx', batch * this.inputs) : null;
+    getBackendImpl().denseBackward({ batch, inputs: this.inputs, units: this.units }, x.data, this.kernel.value, dy.data, through, {
+      dw: this.kernel.grad,
+      db: this.bias?.grad ?? null,
+      dx,
+    });
+    return dx && new Tensor2D(dx, batch, this.inputs);
   }
 
   private cached() {

@@ -8,7 +8,11 @@ import type { Random } from '../../random.js';
 import type { Regularizer } from '../regularizers.js';
 import type { Tensor2D } from '../tensor.js';
 
-/** A trainable array with its gradient (same length), named for summaries and saved files. */
+/**
+ * A trainable array with its gradient (same length), named for summaries and saved files. A model
+ * moves value and grad into its parameter arena when it builds (param-arena.ts): layers read them
+ * through the Param each time, never keep the arrays.
+ */
 export interface Param {
   readonly name: string;
   readonly shape: readonly number[];
