@@ -182,7 +182,9 @@ describe('fit as a good citizen of the event loop', () => {
     const start = performance.now();
     const ticks: number[] = [];
     const timer = setInterval(() => ticks.push(performance.now()), 0);
-    await model.fit(x, y, { epochs: 20, batchSize: 16, verbose: 0 });
+    // long enough for several 8 ms stretches however fast a step is (20 epochs took ~25 ms once
+    // the step shrank to about 10 us)
+    await model.fit(x, y, { epochs: 100, batchSize: 16, verbose: 0 });
     const end = performance.now();
     clearInterval(timer);
     // the longest wait a timer saw: the loop yields every 8 ms of training (a slow or busy CI
