@@ -141,6 +141,8 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
 // The low and high halves of float lanes as double lanes (exact), for float64 accumulation.
 inline Vec<double> widen_lo(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_castps256_ps128(a.v))}; }
 inline Vec<double> widen_hi(Vec<float> a) { return {_mm256_cvtps_pd(_mm256_extractf128_ps(a.v, 1))}; }
+// Vec<double>::N floats from p as double lanes: one conversion with its load folded in.
+inline Vec<double> widen_load(const float* p) { return {_mm256_cvtps_pd(_mm_loadu_ps(p))}; }
 
 inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm256_fnmadd_ps(a.v, b.v, c.v)}; }  // c - a b
 constexpr int kRcpApproxBits = 11;  // rcp_approx's relative error is below 1.5 * 2^-12

@@ -123,6 +123,8 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) { return {_mm512_scalef
 // The low and high halves of float lanes as double lanes (exact), for float64 accumulation.
 inline Vec<double> widen_lo(Vec<float> a) { return {_mm512_cvtps_pd(_mm512_castps512_ps256(a.v))}; }
 inline Vec<double> widen_hi(Vec<float> a) { return {_mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(a.v), 1)))}; }
+// Vec<double>::N floats from p as double lanes: one conversion with its load folded in.
+inline Vec<double> widen_load(const float* p) { return {_mm512_cvtps_pd(_mm256_loadu_ps(p))}; }
 
 inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm512_fnmadd_ps(a.v, b.v, c.v)}; }  // c - a b
 constexpr int kRcpApproxBits = 14;  // rcp_approx's relative error is below 2^-14

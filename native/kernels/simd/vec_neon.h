@@ -160,6 +160,8 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
 // The low and high halves of float lanes as double lanes (exact), for float64 accumulation.
 inline Vec<double> widen_lo(Vec<float> a) { return {vcvt_f64_f32(vget_low_f32(a.v))}; }
 inline Vec<double> widen_hi(Vec<float> a) { return {vcvt_high_f64_f32(a.v)}; }
+// Vec<double>::N floats from p as double lanes.
+inline Vec<double> widen_load(const float* p) { return {vcvt_f64_f32(vld1_f32(p))}; }
 
 inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {vfmsq_f32(c.v, a.v, b.v)}; }  // c - a b
 constexpr int kRcpApproxBits = 14;  // rcp_approx's relative error is below 2^-14 (about 2^-16)

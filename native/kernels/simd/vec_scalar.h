@@ -80,6 +80,8 @@ inline Vec<float> scale_pow2(Vec<float> v, Vec<float> m) {
 // The low and high halves of float lanes as double lanes: one lane here, so the high half is empty (0).
 inline Vec<double> widen_lo(Vec<float> a) { return {static_cast<double>(a.v)}; }
 inline Vec<double> widen_hi(Vec<float>) { return {0.0}; }
+// Vec<double>::N floats from p as double lanes.
+inline Vec<double> widen_load(const float* p) { return {static_cast<double>(*p)}; }
 
 inline Vec<float> fnma(Vec<float> a, Vec<float> b, Vec<float> c) { return {std::fma(-a.v, b.v, c.v)}; }
 constexpr int kRcpApproxBits = 24;

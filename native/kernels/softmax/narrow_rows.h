@@ -172,10 +172,14 @@ inline bool log_softmax_row(const float* x, float* out, std::size_t cols) {
 inline bool softmax_backward_row(const float* y, const float* dy, float* out, std::size_t cols) {
   D acc_lo = set<double>(0), acc_hi = acc_lo;  // products of floats are exact in double
   std::size_t j = 0;
-  for (; j + N <= cols; j += N) {
-    const F a = load(y + j), b = load(dy + j);
-    acc_lo = fma(widen_lo(a), widen_lo(b), acc_lo);
-    acc_hi = fma(widen_hi(a), widen_hi(b), acc_hi);
+  // Each half widened as it is loaded: four conversions and two FMAs per vector of floats (loads,
+  // conversions, two extracts and two FMAs when whole vectors are loaded, then split).
+  constexpr std::size_t H = D::N;
+  if constexpr (2 * H == N) {  // every vector target (the scalar one has no float32 rows)
+    for (; j + N <= cols; j += N) {
+      acc_lo = fma(widen_load(y + j), widen_load(dy + j), acc_lo);
+      acc_hi = fma(widen_load(y + j + H), widen_load(dy + j + H), acc_hi);
+    }
   }
   double dot = sum_lanes(acc_lo + acc_hi);
   for (; j < cols; ++j) dot += static_cast<double>(y[j]) * dy[j];
