@@ -23,10 +23,7 @@ Napi::Value DenseBackward(const Napi::CallbackInfo& info) {
   a.x = float32_arg(info, 0, "x", s.batch * s.inputs);
   a.w = float32_arg(info, 1, "w", s.inputs * s.units);
   a.dy = float32_arg(info, 2, "dy", outputs);
-  const double activation = number_arg(info, 6, "activation");
-  if (activation != -1 && !(activation >= 0 && activation < kActivationCount && activation == static_cast<int>(activation))) {
-    throw Napi::RangeError::New(env, "activation must be -1 or an index into activationNames");
-  }
+  const int activation = optional_activation_arg(info, 6, kActivationCount);
   a.params = {number_arg(info, 7, "pa"), number_arg(info, 8, "pb")};
   a.z = float32_arg(info, 9, "z", outputs, true);
   a.dz = float32_arg(info, 10, "dz", outputs, true);
@@ -35,7 +32,7 @@ Napi::Value DenseBackward(const Napi::CallbackInfo& info) {
     // by the argument, not the pointer: an empty array's data may be null
     if (info[9].IsNull()) throw Napi::TypeError::New(env, "z must be a Float32Array when an activation is given");
     if (info[10].IsNull()) throw Napi::TypeError::New(env, "dz must be a Float32Array when an activation is given");
-    a.activation = table.f32.backward[static_cast<int>(activation)];
+    a.activation = table.f32.backward[activation];
   }
   a.dw = float32_arg(info, 11, "dw", s.inputs * s.units);
   a.db = float32_arg(info, 12, "db", s.units, true);

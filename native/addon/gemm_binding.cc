@@ -26,12 +26,9 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
   float* c = float32_arg(info, 2, "c", s.m * s.n);
   GemmEpilogue e{};
   e.bias = float32_arg(info, 10, "bias", s.n, true);
-  const double activation = number_arg(info, 11, "activation");
-  if (activation != -1 && !(activation >= 0 && activation < kActivationCount && activation == static_cast<int>(activation))) {
-    throw Napi::RangeError::New(env, "activation must be -1 or an index into activationNames");
-  }
+  const int activation = optional_activation_arg(info, 11, kActivationCount);
   const KernelTable& table = kernel_table();
-  e.activation = activation < 0 ? nullptr : table.f32.forward[static_cast<int>(activation)];
+  e.activation = activation < 0 ? nullptr : table.f32.forward[activation];
   e.params = {number_arg(info, 12, "pa"), number_arg(info, 13, "pb")};
   e.pre_activation = float32_arg(info, 14, "preActivation", s.m * s.n, true);
   table.gemm_f32(s, a, b, c, e);

@@ -96,5 +96,15 @@ inline std::size_t dimension_arg(const Napi::CallbackInfo& info, std::size_t ind
   return static_cast<std::size_t>(v);
 }
 
+// The argument at `index` as an activation for a fused pass: -1 (none) or an index below `count`
+// into activationNames.
+inline int optional_activation_arg(const Napi::CallbackInfo& info, std::size_t index, int count) {
+  const double v = number_arg(info, index, "activation");
+  if (v != -1 && !(v >= 0 && v < count && v == static_cast<int>(v))) {
+    throw Napi::RangeError::New(info.Env(), "activation must be -1 or an index into activationNames");
+  }
+  return static_cast<int>(v);
+}
+
 }  // namespace addon
 }  // namespace actfn

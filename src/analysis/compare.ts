@@ -25,6 +25,8 @@ import { mean, standardDeviation } from './statistics.js';
 
 export const DATASETS = ['breast-cancer', 'iris', 'moons', 'circles', 'classification'] as const;
 export type DatasetName = (typeof DATASETS)[number];
+/** The datasets loadDataset draws from a seed (the others are data files). */
+export const GENERATED_DATASETS: readonly DatasetName[] = ['moons', 'circles', 'classification'];
 
 export interface CustomDataset {
   x: Tensor2D;

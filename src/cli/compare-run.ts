@@ -4,7 +4,7 @@
  * 32, stratified 80/20 splits; SGD and full batches for STUDY D) and one dataset's run, which
  * writes its JSON and charts.
  */
-import { compareActivations, type Comparison, type DatasetName } from '../analysis/compare.js';
+import { compareActivations, GENERATED_DATASETS, type Comparison, type DatasetName } from '../analysis/compare.js';
 import { decisionBoundary } from '../analysis/decision-boundary.js';
 import { getActivation } from '../activations/registry.js';
 import { accuracySpec, trainingCurvesSpec } from '../charts/comparison.js';
@@ -21,8 +21,6 @@ const checkActivations = (names: string | number | string[]) => {
 };
 
 export const ACTIVATIONS_OPTION: OptionSpec = { name: 'activations', kind: 'list', help: 'activations to compare', default: CLASSIC, check: checkActivations };
-
-const GENERATED: readonly DatasetName[] = ['moons', 'circles', 'classification'];
 
 /** The optimizers the CLI offers, with their default learning rates (Keras's). */
 const OPTIMIZERS: Record<string, { learningRate: number; make: (learningRate: number) => OptimizerConfig; describe: (learningRate: number) => string }> = {
@@ -90,7 +88,7 @@ export async function runComparison(dataset: DatasetName, o: Parsed, names: { js
   const settings = {
     epochs: o.epochs as number, batchSize: batchSize === 'full' ? comparison.xTrain.rows : batchSize, hidden, dropout: o.dropout as number, optimizer: optimizer.describe(learningRate),
     features: (o.features as number | undefined) ?? null,
-    dataSeed: GENERATED.includes(dataset) ? ((o['data-seed'] as number | undefined) ?? 0) : null,
+    dataSeed: GENERATED_DATASETS.includes(dataset) ? ((o['data-seed'] as number | undefined) ?? 0) : null,
   };
   const json = comparisonJson(comparison, settings, false);
   const file = writeResult(out, names.json, comparisonJson(comparison, settings, true));

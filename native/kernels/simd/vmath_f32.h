@@ -94,31 +94,31 @@ ACTFN_INLINE ScaledExp exp_scaled_f32(Vec<float> hi, Vec<float> lo) {
   return {m, t_hi, fma(t_hi, p, lookup16(ft::kPow2SixteenthsLo, key))};
 }
 
-// exp_scaled_f32 for a float argument, without the low words of the table and of the argument:
+// exp_scaled_f32 without the low word of the table (and, for a float argument, of the argument):
 // e^z = 2^floor(m) u, u with relative error about 2^-24 (the rounding of the table entry and of
-// u's fma). For derivatives, whose budget is 8 ULP; four operations fewer.
+// u's fma). For derivatives, whose budget is 8 ULP, and sums that need no more; four operations
+// fewer.
 struct ScaledExpShort {
   Vec<float> m, u;
 };
-ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> z) {
+// From m = round_sixteenths(z log2e) and the reduced r = z - m ln2: u = 2^frac(m) (1 + e^r - 1).
+ACTFN_INLINE ScaledExpShort exp_short_from(Vec<float> m, Vec<float> r) {
   namespace ft = float_tables;
-  const Vec<float> m = round_sixteenths(z * set<float>(kLog2eF));
   const Vec<float> key = fma(m, set<float>(16), set<float>(0x1.8p23f));
-  const Vec<float> r = fma(m, set<float>(-ft::kLn2Lo), fma(m, set<float>(-ft::kLn2Hi), z));
   const Vec<float> p = fma(fma(set<float>(ft::kExpC3), r, set<float>(ft::kExpC2)), r * r, r);  // e^r - 1
   const Vec<float> t = lookup16(ft::kPow2Sixteenths, key);
   return {m, fma(t, p, t)};
 }
-// The same for z = hi + lo (lo, e.g., the rounding error of a difference): only the table's low
-// word is left out, so u's relative error is still about 2^-24.
+ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> z) {
+  namespace ft = float_tables;
+  const Vec<float> m = round_sixteenths(z * set<float>(kLog2eF));
+  return exp_short_from(m, fma(m, set<float>(-ft::kLn2Lo), fma(m, set<float>(-ft::kLn2Hi), z)));
+}
+// The same for z = hi + lo (lo, e.g., the rounding error of a difference).
 ACTFN_INLINE ScaledExpShort exp_scaled_short_f32(Vec<float> hi, Vec<float> lo) {
   namespace ft = float_tables;
   const Vec<float> m = round_sixteenths(hi * set<float>(kLog2eF));
-  const Vec<float> key = fma(m, set<float>(16), set<float>(0x1.8p23f));
-  const Vec<float> r = fma(m, set<float>(-ft::kLn2Hi), hi) + fma(m, set<float>(-ft::kLn2Lo), lo);
-  const Vec<float> p = fma(fma(set<float>(ft::kExpC3), r, set<float>(ft::kExpC2)), r * r, r);  // e^r - 1
-  const Vec<float> t = lookup16(ft::kPow2Sixteenths, key);
-  return {m, fma(t, p, t)};
+  return exp_short_from(m, fma(m, set<float>(-ft::kLn2Hi), hi) + fma(m, set<float>(-ft::kLn2Lo), lo));
 }
 
 ACTFN_INLINE Vec<float> vlog1p_unit_f32(FloatPair tp) {
