@@ -44,6 +44,11 @@ const SHAPES: Array<Partial<GemmShape> & { m: number; n: number; k: number }> = 
   { m: 3, n: 4100, k: 9, beta: -1 },
   { m: 200, n: 96, k: 64, alpha: -1.5, beta: 0.25 },
   { m: 4, n: 5, k: 0, beta: 3 },
+  // a last sliver narrower than the wide tile (784 = 12 x 64 + 16, 800 = ... + 32, 816 = ... + 48):
+  // tiles of one, two and three vectors
+  { m: 9, n: 784, k: 40 },
+  { m: 7, n: 800, k: 50, transB: true, beta: 1 },
+  { m: 13, n: 816, k: 40, transA: true },
   // tall and narrow (a large batch through a small layer): threads split the rows, not the columns
   { m: 301, n: 20, k: 50 },
   { m: 1000, n: 1, k: 400, transA: true, beta: 0.5 },

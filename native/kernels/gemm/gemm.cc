@@ -144,27 +144,44 @@ ACTFN_INLINE void finish_tile(V (&acc)[kMR][NV], float* c, std::size_t ldc, std:
 // rows x cols is the part of the tile inside C. Kept out of line on purpose: inlined into the
 // blocking loops, GCC 12 stored the twelve accumulators to the stack on every k step (35 instead
 // of 95 GFLOP/s); a call per tile costs nothing next to its 256 steps.
-template <std::size_t NV>
+// Used is the number of the sliver's NV vectors it computes: fewer than NV on the last sliver of a
+// product whose width is not a multiple of NR (784 = 12 x 64 + 16 would spend a whole 64-wide tile
+// on 16 columns), reading the packed sliver at its full stride.
+template <std::size_t NV, std::size_t Used = NV>
 ACTFN_NOINLINE void tile(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
   constexpr std::size_t kNR = NV * V::N;
-  V acc[kMR][NV];
+  V acc[kMR][Used];
   for (std::size_t r = 0; r < kMR; ++r)
-    for (std::size_t v = 0; v < NV; ++v) {
+    for (std::size_t v = 0; v < Used; ++v) {
       acc[r][v] = set<float>(0);
       // the tile of C this k block ends in, on its way while the k loop runs (for writing)
       if (r < rows && v * V::N < cols) ACTFN_PREFETCH_WRITE(c + r * ldc + v * V::N);
     }
   for (std::size_t p = 0; p < kc; ++p) {
-    V b[NV];
-    for (std::size_t v = 0; v < NV; ++v) b[v] = load(bp + v * V::N);
+    V b[Used];
+    for (std::size_t v = 0; v < Used; ++v) b[v] = load(bp + v * V::N);
     for (std::size_t r = 0; r < kMR; ++r) {
       const V a = set<float>(ap[r]);
-      for (std::size_t v = 0; v < NV; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
+      for (std::size_t v = 0; v < Used; ++v) acc[r][v] = fma(a, b[v], acc[r][v]);
     }
     ap += kMR;
     bp += kNR;
   }
-  finish_tile<NV>(acc, c, ldc, rows, cols, j);
+  finish_tile<Used>(acc, c, ldc, rows, cols, j);
+}
+
+// The tile for a sliver with cols columns inside C: as few vectors as cover them.
+template <std::size_t NV>
+void tile_sized(std::size_t kc, const float* ap, const float* bp, float* c, std::size_t ldc, std::size_t rows, std::size_t cols, Join j) {
+  const std::size_t used = (cols + V::N - 1) / V::N;
+  if constexpr (NV == 4) {
+    if (used == 1) return tile<4, 1>(kc, ap, bp, c, ldc, rows, cols, j);
+    if (used == 2) return tile<4, 2>(kc, ap, bp, c, ldc, rows, cols, j);
+    if (used == 3) return tile<4, 3>(kc, ap, bp, c, ldc, rows, cols, j);
+  } else if constexpr (NV == 2) {
+    if (used == 1) return tile<2, 1>(kc, ap, bp, c, ldc, rows, cols, j);
+  }
+  tile<NV>(kc, ap, bp, c, ldc, rows, cols, j);
 }
 
 // Where a tile of a small product reads its operands in place: A's value (r, p) of the tile at
@@ -271,7 +288,7 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
           const float* bp = packed_b + jj * kc;
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
-            tile<NV>(kc, packed_a + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
+            tile_sized<NV>(kc, packed_a + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
           }
         }
         if (p0 + kc == s.k && has_epilogue) epilogue_block(s, c, e, i0, mc, j0, nc);
