@@ -5,9 +5,9 @@
 // k block is done, while it is still in cache. Threads take column ranges (row ranges when the
 // columns are too few to share) and pack privately.
 //
-// Measured here (AMD EPYC, AVX-512, whose FMA peak on this host is about 110 GFLOP/s per core): on
-// one thread 95-97 GFLOP/s at n = 256..2048, against 88-100 for OpenBLAS 0.3.21 (cblas_sgemm, one
-// thread) alternated with it in the same minutes; bench/nn.mjs --peers races torch.mm.
+// Measured here (AMD EPYC, AVX-512, FMA peak 116 GFLOP/s per core by the bench addon's probe): on
+// one thread 100-106 GFLOP/s at n = 256..2048 (86-91% of peak), at par with OpenBLAS 0.3.21 behind
+// torch.mm in the same run; bench/nn.mjs --peers races it.
 //
 // Accumulation is in float32 with FMA, k-block by k-block (as in OpenBLAS and MKL): the error bound
 // is the usual |C - C_exact| <= k u |A||B| (u = 2^-24), not correct rounding.
@@ -274,6 +274,9 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   // pass over C for little work
   const std::size_t k_blocks = (s.k + kKC - 1) / kKC;
   const std::size_t kc_max = (s.k + k_blocks - 1) / k_blocks;
+  // one k block of an A stored row by row: tiles broadcast A's values where they are (packing cost
+  // more than it saved), and only a last sliver of fewer than MR rows is packed
+  const bool a_in_place = !s.trans_a && k_blocks == 1;
   float* const packed_a = a_workspace().reserve(kMC * kc_max);
   float* const packed_b = b_workspace().reserve(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
   for (std::size_t j0 = n0; j0 < n1; j0 += kNC) {
@@ -284,11 +287,18 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
       pack_b<kNR>(op, p0, kc, j0, nc, packed_b);
       for (std::size_t i0 = m0; i0 < m1; i0 += kMC) {
         const std::size_t mc = std::min(kMC, m1 - i0);
-        pack_a(op, i0, mc, p0, kc, packed_a);
+        const std::size_t whole = a_in_place ? mc / kMR * kMR : 0;  // rows read in place
+        if (whole < mc) pack_a(op, i0 + whole, mc - whole, p0, kc, packed_a + whole * kc);
         for (std::size_t jj = 0; jj < nc; jj += kNR) {
           const float* bp = packed_b + jj * kc;
+          float* const c_col = c + j0 + jj;
+          const std::size_t cols = std::min(kNR, nc - jj);
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
-            tile_sized<NV>(kc, packed_a + ii * kc, bp, c + (i0 + ii) * s.n + j0 + jj, s.n, std::min(kMR, mc - ii), std::min(kNR, nc - jj), join);
+            if (ii < whole) {
+              tile_in_place<NV>(kc, InPlace{op.a + (i0 + ii) * s.k, s.k, 1, bp, kNR}, c_col + (i0 + ii) * s.n, s.n, kMR, cols, join);
+            } else {
+              tile_sized<NV>(kc, packed_a + ii * kc, bp, c_col + (i0 + ii) * s.n, s.n, std::min(kMR, mc - ii), cols, join);
+            }
           }
         }
         if (p0 + kc == s.k && has_epilogue) epilogue_block(s, c, e, i0, mc, j0, nc);
