@@ -37,6 +37,9 @@ constexpr std::size_t kMC = 12 * kMR;             // row block: packed A (72 x 3
 template <std::size_t NV>
 constexpr std::size_t kNC = 4096 / (NV * V::N) * (NV * V::N);
 
+// The longest row of A (floats) that tiles read in place (2 KiB: six such rows fall in distinct L1 sets).
+constexpr std::size_t kInPlaceRow = 512;
+
 // Fewer multiply-adds than this run on the calling thread: waking a team costs more.
 constexpr std::size_t kParallelFlops = std::size_t{1} << 18;
 
@@ -274,9 +277,10 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
   // pass over C for little work
   const std::size_t k_blocks = (s.k + kKC - 1) / kKC;
   const std::size_t kc_max = (s.k + k_blocks - 1) / k_blocks;
-  // one k block of an A stored row by row: tiles broadcast A's values where they are (packing cost
-  // more than it saved), and only a last sliver of fewer than MR rows is packed
-  const bool a_in_place = !s.trans_a && k_blocks == 1;
+  // an A stored row by row in rows of at most 2 KiB: tiles broadcast A's values where they are
+  // (packing cost more than it saved), and only a last sliver of fewer than MR rows is packed. Rows
+  // 4 KiB apart or more share L1 sets and were slower read in place (sgemm 1024: 103 -> 100 GFLOP/s).
+  const bool a_in_place = !s.trans_a && s.k <= kInPlaceRow;
   float* const packed_a = a_workspace().reserve(kMC * kc_max);
   float* const packed_b = b_workspace().reserve(kc_max * round_up(std::min(kNC, n1 - n0), kNR));
   for (std::size_t j0 = n0; j0 < n1; j0 += kNC) {
