@@ -49,6 +49,8 @@ const SHAPES: Array<Partial<GemmShape> & { m: number; n: number; k: number }> = 
   { m: 9, n: 784, k: 40 },
   { m: 7, n: 800, k: 50, transB: true, beta: 1 },
   { m: 13, n: 816, k: 40, transA: true },
+  // A read in place over two k blocks (rows of at most 512), with a last sliver of two rows packed
+  { m: 14, n: 40, k: 500, beta: 0.5 },
   // tall and narrow (a large batch through a small layer): threads split the rows, not the columns
   { m: 301, n: 20, k: 50 },
   { m: 1000, n: 1, k: 400, transA: true, beta: 0.5 },
