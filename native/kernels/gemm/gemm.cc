@@ -299,7 +299,7 @@ void gemm_block(const GemmShape& s, const Operands& op, float* c, const GemmEpil
           const std::size_t cols = std::min(kNR, nc - jj);
           for (std::size_t ii = 0; ii < mc; ii += kMR) {
             if (ii < whole) {
-              tile_in_place<NV>(kc, InPlace{op.a + (i0 + ii) * s.k, s.k, 1, bp, kNR}, c_col + (i0 + ii) * s.n, s.n, kMR, cols, join);
+              tile_in_place<NV>(kc, InPlace{op.a + (i0 + ii) * s.k + p0, s.k, 1, bp, kNR}, c_col + (i0 + ii) * s.n, s.n, kMR, cols, join);
             } else {
               tile_sized<NV>(kc, packed_a + ii * kc, bp, c_col + (i0 + ii) * s.n, s.n, std::min(kMR, mc - ii), cols, join);
             }
