@@ -95,6 +95,8 @@ inline void stream_fence() { _mm_sfence(); }
 // min/max return b where either lane is NaN (the x86 rule), so min(bound, x) keeps a NaN x.
 inline Vec<float> min(Vec<float> a, Vec<float> b) { return {_mm512_min_ps(a.v, b.v)}; }
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {_mm512_max_ps(a.v, b.v)}; }
+inline Vec<double> min(Vec<double> a, Vec<double> b) { return {_mm512_min_pd(a.v, b.v)}; }
+inline Vec<double> max(Vec<double> a, Vec<double> b) { return {_mm512_max_pd(a.v, b.v)}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {_mm512_fmsub_ps(a.v, b.v, c.v)}; }  // a b - c
 inline Vec<float> negative_abs(Vec<float> a) { return {_mm512_or_ps(a.v, _mm512_set1_ps(-0.0f))}; }
 // -min(|a|, c) for c > 0; NaN stays NaN (maxps returns its second operand when either is NaN;

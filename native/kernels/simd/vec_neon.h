@@ -112,6 +112,8 @@ inline void stream_fence() {}
 // min/max return b where either lane is NaN (the x86 rule), so min(bound, x) keeps a NaN x.
 inline Vec<float> min(Vec<float> a, Vec<float> b) { return {vbslq_f32(vcltq_f32(a.v, b.v), a.v, b.v)}; }
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {vbslq_f32(vcgtq_f32(a.v, b.v), a.v, b.v)}; }
+inline Vec<double> min(Vec<double> a, Vec<double> b) { return {vbslq_f64(vcltq_f64(a.v, b.v), a.v, b.v)}; }
+inline Vec<double> max(Vec<double> a, Vec<double> b) { return {vbslq_f64(vcgtq_f64(a.v, b.v), a.v, b.v)}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {vfmaq_f32(vnegq_f32(c.v), a.v, b.v)}; }  // a b - c
 inline Vec<float> negative_abs(Vec<float> a) { return {vreinterpretq_f32_u32(vorrq_u32(vreinterpretq_u32_f32(a.v), vdupq_n_u32(0x80000000u)))}; }
 // -min(|a|, c) for c > 0; NaN stays NaN (fmax propagates it).

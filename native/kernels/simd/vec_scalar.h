@@ -60,6 +60,8 @@ inline void stream_fence() {}
 // vector targets have: min/max return b where either is NaN.
 inline Vec<float> min(Vec<float> a, Vec<float> b) { return {a.v < b.v ? a.v : b.v}; }
 inline Vec<float> max(Vec<float> a, Vec<float> b) { return {a.v > b.v ? a.v : b.v}; }
+inline Vec<double> min(Vec<double> a, Vec<double> b) { return {a.v < b.v ? a.v : b.v}; }
+inline Vec<double> max(Vec<double> a, Vec<double> b) { return {a.v > b.v ? a.v : b.v}; }
 inline Vec<float> fms(Vec<float> a, Vec<float> b, Vec<float> c) { return {std::fma(a.v, b.v, -c.v)}; }
 inline Vec<float> negative_abs(Vec<float> a) { return {-std::fabs(a.v)}; }
 // -min(|a|, c) for c > 0; NaN stays NaN.

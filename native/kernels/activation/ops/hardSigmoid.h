@@ -23,10 +23,12 @@ namespace vops {
 
 struct HardSigmoid {
   template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
-    return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), set<T>(1), (x + set<T>(3)) / set<T>(6)));
+    // clamped first, so the quotient is 0 and 1 at the ends (min and max return their second
+    // operand, x, when it is NaN)
+    return divide_by_six(min(set<T>(3), max(set<T>(-3), x)) + set<T>(3));
   }
   template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
-    return indicator(x, set<T>(-3), set<T>(3)) / set<T>(6);
+    return indicator(x, set<T>(-3), set<T>(3)) * set<T>(static_cast<T>(1) / static_cast<T>(6));  // 0, 1 or NaN: exact
   }
 };
 

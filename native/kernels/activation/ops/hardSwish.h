@@ -23,7 +23,8 @@ namespace vops {
 
 struct HardSwish {
   template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>&) {
-    return select(le(x, set<T>(-3)), set<T>(0), select(ge(x, set<T>(3)), x, x * (x + set<T>(3)) / set<T>(6)));
+    const Vec<T> above = max(set<T>(-3), x);  // -3 for x <= -3, so the product is 0 (NaN stays)
+    return select(gt(x, set<T>(3)), x, divide_by_six(above * (above + set<T>(3))));
   }
   template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>&) {
     return select(lt(x, set<T>(-3)), set<T>(0), select(gt(x, set<T>(3)), set<T>(1), (x + x + set<T>(3)) / set<T>(6)));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <limits>
 
 #include "../../kernels.h"
 #include "../../simd/vec.h"
@@ -23,9 +24,15 @@ namespace vops {
 
 struct LeakyRelu {
   template <class T> ACTFN_INLINE static Vec<T> forward(Vec<T> x, const VecParams<T>& p) {
-    const Vec<T> ax = p.a * x;  // + its exact rounding error + what a lost: alpha * x rounded once
-    const Vec<T> rounded_once = select(is_inf(ax), ax, ax + fma(p.a_lo, x, fma(p.a, x, set<T>(0) - ax)));
-    return select(gt(x, set<T>(0)), x, rounded_once);
+    const Mask<T> positive = gt(x, set<T>(0));
+    if constexpr (sizeof(T) == sizeof(double)) {
+      return select(positive, x, p.a * x);  // alpha is exact
+    } else {
+      // alpha x = (a + a_lo) x in one rounding of a x + RN(a_lo x): within 2^-24 ulp of half an
+      // ulp. An infinite x stays out of a_lo x (inf - inf in the fma), which only needs x's size.
+      const Vec<T> a_lo_x = p.a_lo * max(x, set<T>(std::numeric_limits<T>::lowest()));
+      return select(positive, x, fma(p.a, x, a_lo_x));
+    }
   }
   template <class T> ACTFN_INLINE static Vec<T> derivative(Vec<T> x, const VecParams<T>& p) {
     return select(gt(x, set<T>(0)), set<T>(1), select(is_nan(x), x, p.a));
