@@ -72,6 +72,13 @@ struct WholeDomainDerivative<Narrow, std::void_t<decltype(Narrow::kWholeDomainDe
 template <class Narrow, bool kDerivative>
 constexpr bool kUnchecked = kDerivative ? WholeDomainDerivative<Narrow>::value : WholeDomain<Narrow>::value;
 
+// Whether a float32-lane op has its forward pass in float32 lanes (kHasForward, true unless it says
+// otherwise: an op may have a float32-lane derivative alone).
+template <class Narrow, class = void>
+struct HasForward : std::true_type {};
+template <class Narrow>
+struct HasForward<Narrow, std::void_t<decltype(Narrow::kHasForward)>> : std::bool_constant<Narrow::kHasForward> {};
+
 // Whether float32 arrays of Op run this pass in float32 lanes on this target.
 template <class Op, Pass K, class T>
 constexpr bool narrow_pass() {
@@ -80,7 +87,7 @@ constexpr bool narrow_pass() {
     return false;
   } else {
     static_assert(kWide<Op, T>, "a float32-lane op needs its double-lane form for out-of-domain vectors");
-    return K == Pass::forward || Narrow::kHasDerivative;
+    return K == Pass::forward ? HasForward<Narrow>::value : Narrow::kHasDerivative;
   }
 }
 

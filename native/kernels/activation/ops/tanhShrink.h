@@ -1,5 +1,5 @@
-// tanhShrink: the scalar twin (x - tanh(x) and its derivative tanh(x)^2), the double-lane form for
-// float32 arrays and the float64 form.
+// tanhShrink: the scalar twin (x - tanh(x) and its derivative tanh(x)^2), the float32-lane
+// derivative, the double-lane form for float32 arrays and the float64 form.
 #pragma once
 
 #include <cmath>
@@ -8,6 +8,7 @@
 #include "../../math/dd.h"
 #include "../../simd/vec.h"
 #include "../../simd/vexp.h"
+#include "../../simd/vmath_f32.h"
 #include "../../simd/vmath_f64.h"
 #include "common_basics.h"
 #include "common_forms.h"
@@ -117,6 +118,23 @@ struct TanhShrink {
 };
 
 }  // namespace ops
+namespace nops {
+
+// tanhShrink'(x) = tanh(x)^2 in float32 lanes, the derivative only (x - tanh x cancels near 0, so
+// the forward pass stays in double lanes): tanh|x| = m / (m + 2) with m = expm1(2|x|), as the
+// float32-lane tanh forms it, |x| clamped at 20 (tanh rounds to 1 from 9 on) and NaN put back.
+struct TanhShrink {
+  static constexpr bool kHasForward = false;
+  static constexpr bool kHasDerivative = true;
+  static constexpr bool kWholeDomainDerivative = true;
+  ACTFN_INLINE static F derivative(F x, const NarrowParams&) {
+    const F m = vexpm1_f32(set<float>(2) * min(abs(x), set<float>(20)));
+    const F t = m / (m + set<float>(2));
+    return select(is_nan(x), x, t * t);
+  }
+};
+
+}  // namespace nops
 namespace wops {
 
 // a - tanh a on a = |x|: below 1/2 the series a^3 P(a^2) (ten terms: each is ~a^2 0.4 of the one
@@ -209,6 +227,7 @@ struct TanhShrink {
 
 }  // namespace dops
 
+template <> struct NarrowOf<ops::TanhShrink> { using type = nops::TanhShrink; };
 template <> struct WideOf<ops::TanhShrink> { using type = wops::TanhShrink; };
 template <> struct DoubleOf<ops::TanhShrink> { using type = dops::TanhShrink; };
 
