@@ -332,7 +332,7 @@ export const ACTIVATION_TABLE: readonly ActivationSpec[] = [
     test: tests(),
     // where the kernels change form (series, tanh(2y) from y, 2e / (1 + e), a - 1)
     points: () => [-40, -1, -0.5, 0.5, 1, 40],
-    measuredUlp: measured(0.50, 3.05, 3.32, 0.95, 0.75, 1.27),
+    measuredUlp: measured(0.50, 3.05, 3.32, 0.95, 3.53, 3.97),
     // x - tanh(x) cancels as x^3 / 3 below 1: evaluated there with 2 |log2 x| more bits
     reference: {
       f: "ZERO if x == 0 else x - mp.tanh(x) if abs(x) >= 1 else mp.workprec(mp.prec - 2 * mp.mag(x) + 8)(lambda x=x: x - mp.tanh(x))()",

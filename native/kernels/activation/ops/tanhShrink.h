@@ -218,10 +218,22 @@ struct TanhShrink {
     const D f = r.f + r.fl;
     return select(lt(x, zero()), neg(f), f);  // not copysign: -0 - tanh(-0) is +0, as the twin gives
   }
-  ACTFN_INLINE static D derivative(D x, const DParams&) {  // tanh(x)^2
-    const Parts r = parts(x);
-    const D t2 = r.t * r.t;
-    return t2 + (f64::prod_err(r.t, r.t, t2) + k(2.0) * r.t * r.tl);
+  // tanh(x)^2 from t = tanh|x| rounded, not from the pairs above: below 0.35 the series
+  // a - a^3 P(a^2) (twelve terms: each is under a^2 0.4 = 0.05 of the one before); above,
+  // (1 - E) / (1 + E) with E = e^-2a <= 1/2 from the vector exp (0.55 ULP), where 1 - E >= 1/2
+  // magnifies nothing. t within about 2 ULP, t^2 within about 4.5 of the 8 allowed, at a third of
+  // the pairs' cost.
+  ACTFN_INLINE static D derivative(D x, const DParams&) {
+    static constexpr ops::TanhShrink::Coefficients c{};
+    constexpr int terms = 12;
+    const D a = abs(x);  // |x| <= 40 (the domain)
+    const D s = a * a;
+    D q = k(c.p[terms - 1]);
+    for (int i = terms - 2; i >= 0; i--) q = fma(q, s, k(c.p[i]));
+    const D series = f64::fnma(a * s, q, a);
+    const D e = f64::exp(k(-2.0) * a);
+    const D t = select(lt(a, k(0.35)), series, (one() - e) / (one() + e));
+    return t * t;
   }
 };
 
