@@ -19,6 +19,7 @@
 //   widen_lo/widen_hi(v) (the low and high half of the lanes as Vec<double>; the high half is 0 on
 //   one-lane targets).
 // stream(p, v) is a non-temporal store to a vector-aligned p; stream_fence() orders them.
+// add_via_fma(a, b) = a + b (the same rounding) issued as a * 1 + b.
 #pragma once
 
 #include "../compiler.h"  // ACTFN_INLINE, ACTFN_INLINE_LAMBDA
@@ -32,3 +33,22 @@
 #else
 #include "vec_scalar.h"
 #endif
+
+namespace actfn {
+namespace ACTFN_TARGET {
+
+// a + b issued as a * 1 + b: the same rounding, but on the multiply-add pipes. On Zen 4 the FMA
+// pipes and the add pipes each take one 512-bit operation per cycle (tools/port-throughput.c), so a
+// loop whose additions, comparisons and rounding outnumber its multiplies moves some of them across.
+// A target without fused multiply-add in hardware adds.
+template <class T>
+ACTFN_INLINE Vec<T> add_via_fma(Vec<T> a, Vec<T> b) {
+  if constexpr (Vec<T>::N > 1) {
+    return fma(a, set<T>(1), b);
+  } else {
+    return a + b;
+  }
+}
+
+}  // namespace ACTFN_TARGET
+}  // namespace actfn
