@@ -12,8 +12,8 @@
 // For float lanes also: rcp_approx(v) (1/v to at least 11 bits, for correction terms).
 // For double lanes also: load_widen(const float*) / store_narrow(float*, v) (Vec<double>::N floats),
 //   eq(a, b).
-// For table-driven float kernels (simd/float_tables.generated.h): min/max (b where either is NaN,
-//   as on x86), fms(a, b, c) = a*b - c, negative_abs, negative_abs_min(a, c) = -min(|a|, c) (NaN kept), shift_right_bits/and_bits/or_bits (integer
+// Both also: min/max (b where either is NaN, as on x86).
+// For table-driven float kernels (simd/float_tables.generated.h): fms(a, b, c) = a*b - c, negative_abs, negative_abs_min(a, c) = -min(|a|, c) (NaN kept), shift_right_bits/and_bits/or_bits (integer
 //   operations on a lane's bit pattern), lookup16/lookup32(table, key) (table[low 4 or 5 bits of
 //   key's bits], table 64-byte aligned), round_sixteenths, scale_pow2(v, m) = v 2^floor(m) rounded once,
 //   widen_lo/widen_hi(v) (the low and high half of the lanes as Vec<double>; the high half is 0 on

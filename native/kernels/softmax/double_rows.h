@@ -2,8 +2,8 @@
 // same arithmetic, vectorised. x - max is kept as a double-double (s + sl), and e^(s + sl) is
 // formed as e^s (1 + sl) with the vector exp of simd/vmath_f64.h (0.55 ULP), so each stored exp is
 // within about 1 ULP (the double-double exp cost a fifth of the row for a bound we need not meet:
-// softmax 0.40 -> 0.52 el/ns, logSoftmax 0.31 -> 0.34 at rows of 1024, one thread); entries equal to the max contribute exactly 1 and are counted rather than summed, so the sum of
-// the others (T) keeps its relative accuracy and logSoftmax = (x - max) - log1p(T) stays exact for
+// softmax 0.40 -> 0.52 el/ns, logSoftmax 0.31 -> 0.34 at rows of 1024, one thread). Entries equal
+// to the max contribute exactly 1 and are counted rather than summed, so the sum of the others (T) keeps its relative accuracy and logSoftmax = (x - max) - log1p(T) stays exact for
 // a dominant entry (see src/backend/js/softmax.ts). Sums are compensated per lane (TwoSum) and the
 // lanes joined with TwoSum. Lanes whose x - max is below -708 (exp subnormal or 0, or -inf inputs)
 // take the scalar exp for that vector. A row with a NaN or an infinite max returns false and takes

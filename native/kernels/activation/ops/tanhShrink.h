@@ -8,11 +8,11 @@
 #include "../../math/dd.h"
 #include "../../simd/vec.h"
 #include "../../simd/vexp.h"
-#include "../../simd/vmath_f32.h"
 #include "../../simd/vmath_f64.h"
 #include "common_basics.h"
 #include "common_forms.h"
 #include "common_params.h"
+#include "tanh.h"
 
 namespace actfn {
 namespace ACTFN_TARGET {
@@ -121,15 +121,14 @@ struct TanhShrink {
 namespace nops {
 
 // tanhShrink'(x) = tanh(x)^2 in float32 lanes, the derivative only (x - tanh x cancels near 0, so
-// the forward pass stays in double lanes): tanh|x| = m / (m + 2) with m = expm1(2|x|), as the
-// float32-lane tanh forms it, |x| clamped at 20 (tanh rounds to 1 from 9 on) and NaN put back.
+// the forward pass stays in double lanes): the float32-lane tanh of |x| clamped at 20 (tanh rounds
+// to 1 from 9 on, and its expm1 stays in range), squared, with NaN put back.
 struct TanhShrink {
   static constexpr bool kHasForward = false;
   static constexpr bool kHasDerivative = true;
   static constexpr bool kWholeDomainDerivative = true;
-  ACTFN_INLINE static F derivative(F x, const NarrowParams&) {
-    const F m = vexpm1_f32(set<float>(2) * min(abs(x), set<float>(20)));
-    const F t = m / (m + set<float>(2));
+  ACTFN_INLINE static F derivative(F x, const NarrowParams& p) {
+    const F t = Tanh::forward(min(abs(x), set<float>(20)), p);
     return select(is_nan(x), x, t * t);
   }
 };
